@@ -1,0 +1,407 @@
+//! The parsed article and its parts (SPEC sections 3 and 4).
+
+use std::fmt;
+use std::ops::Range;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+
+/// A byte range of the input a value was read from.
+///
+/// Every text field of an [`Article`] is a slice of the input, so its span is
+/// not stored but computed on demand with [`Span::of`]. Spans always lie on
+/// UTF-8 character boundaries of the input they were computed against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span of `part` inside `input`, when `part` is a slice of `input`
+    /// (as every text field of an [`Article`] parsed from `input` is).
+    ///
+    /// Returns `None` for a string that does not point into `input`, such as a
+    /// field of an article parsed from another text or built by hand.
+    ///
+    /// ```
+    /// let input = "Ferry link opens\n\nThe ferry sails at noon.\n";
+    /// let article = wirecopy::parse(input)?;
+    /// let span = wirecopy::Span::of(input, article.paragraphs[0]).unwrap();
+    /// assert_eq!(&input[span.range()], "The ferry sails at noon.");
+    /// assert_eq!(span.start, 18);
+    /// # Ok::<(), wirecopy::Error>(())
+    /// ```
+    pub fn of(input: &str, part: &str) -> Option<Span> {
+        let base = input.as_ptr() as usize;
+        let start = (part.as_ptr() as usize).checked_sub(base)?;
+        let end = start.checked_add(part.len())?;
+        (end <= input.len()).then_some(Span { start, end })
+    }
+
+    /// The span as a `Range`, for indexing the input.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A date with an optional time of day and an optional UTC offset (SPEC 3.3).
+///
+/// The value says exactly what the text says: a date-only value has no time,
+/// and the offset is set only when the text states a zone (or the caller set a
+/// default offset, see [`ParseOptions::default_offset`](crate::ParseOptions::default_offset)).
+///
+/// Its JSON and `Display` form is `2019-02-28`, `2019-02-28T16:19:00` or
+/// `2019-02-28T16:19:00+09:00`; [`FromStr`](std::str::FromStr) reads that form back.
+///
+/// Two timestamps are equal when date, time and offset are equal; the
+/// [`span`](Self::span) of the text they were read from is not compared.
+#[derive(Clone, Copy, Debug)]
+pub struct Timestamp {
+    /// The calendar date.
+    pub date: NaiveDate,
+    /// The time of day, when the text gives one.
+    pub time: Option<NaiveTime>,
+    /// The UTC offset, when the text states a zone (or a default was set).
+    /// Never set without a time.
+    pub offset: Option<FixedOffset>,
+    /// Where in the input the timestamp's text stands (the label's value,
+    /// without the label), when it was parsed from an input.
+    pub span: Option<Span>,
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.date == other.date && self.time == other.time && self.offset == other.offset
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl std::hash::Hash for Timestamp {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.date.hash(state);
+        self.time.hash(state);
+        self.offset.hash(state);
+    }
+}
+
+impl Timestamp {
+    /// A date-only timestamp.
+    pub fn from_date(date: NaiveDate) -> Self {
+        Timestamp {
+            date,
+            time: None,
+            offset: None,
+            span: None,
+        }
+    }
+
+    /// The date and time without the offset, when a time is known.
+    pub fn naive(&self) -> Option<NaiveDateTime> {
+        self.time.map(|t| self.date.and_time(t))
+    }
+
+    /// The instant as a chrono `DateTime`, when both the time and the offset
+    /// are known. A value without a stated offset has no instant: pick one
+    /// yourself with [`naive`](Self::naive) and
+    /// `and_local_timezone` if you know the zone.
+    pub fn to_datetime(&self) -> Option<DateTime<FixedOffset>> {
+        let naive = self.naive()?;
+        let offset = self.offset?;
+        naive.and_local_timezone(offset).single()
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.date.format("%Y-%m-%d"))?;
+        if let Some(time) = self.time {
+            write!(f, "T{}", time.format("%H:%M:%S"))?;
+            if let Some(offset) = self.offset {
+                write!(f, "{offset}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The error of [`Timestamp::from_str`](std::str::FromStr).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "invalid timestamp {0:?}: expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DDTHH:MM:SS+HH:MM"
+)]
+pub struct TimestampFromStrError(pub String);
+
+impl std::str::FromStr for Timestamp {
+    type Err = TimestampFromStrError;
+
+    /// Reads the JSON form written by `Display`: `2019-02-28`,
+    /// `2019-02-28T16:19:00` or `2019-02-28T16:19:00+09:00`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || TimestampFromStrError(s.to_owned());
+        if s.len() == 10 {
+            let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| err())?;
+            return Ok(Timestamp::from_date(date));
+        }
+        if s.len() == 19 {
+            let dt = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").map_err(|_| err())?;
+            return Ok(Timestamp {
+                date: dt.date(),
+                time: Some(dt.time()),
+                offset: None,
+                span: None,
+            });
+        }
+        let dt = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%:z").map_err(|_| err())?;
+        Ok(Timestamp {
+            date: dt.date_naive(),
+            time: Some(dt.time()),
+            offset: Some(*dt.offset()),
+            span: None,
+        })
+    }
+}
+
+/// The dateline that opens one of the first paragraphs (SPEC 3.5):
+/// `SEOUL, South Korea, Jan. 3 (UPI) -- `.
+///
+/// The paragraph it opens starts after the separator, so the dateline's text is
+/// not part of [`Article::paragraphs`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Dateline<'a> {
+    /// The place: `HANOI`, `NEW YORK`, `Tallinn`.
+    pub place: Option<&'a str>,
+    /// A region or country: `South Korea`, `Calif.`.
+    pub region: Option<&'a str>,
+    /// The date as written: `Feb. 28`, `27 June 2020`.
+    pub date: Option<&'a str>,
+    /// The agency in parentheses: `Yonhap`, `Reuters`.
+    pub agency: Option<&'a str>,
+    /// 0-based index in [`Article::paragraphs`] of the paragraph it opens.
+    pub paragraph: usize,
+}
+
+/// Something lenient parsing could not read, with its position in the input.
+///
+/// Warnings describe the input text. They are not part of the article's
+/// content: rendering an article and parsing it again gives no warning for
+/// what the original text got wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Warning {
+    /// Byte offset in the input.
+    pub offset: usize,
+    /// 1-based line (lines end at LF, CRLF or a lone CR).
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What was wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {}, column {} (offset {})",
+            self.message, self.line, self.column, self.offset
+        )
+    }
+}
+
+/// A parsed article whose text fields borrow from the input (zero-copy).
+///
+/// Every `&'a str` is a slice of the input, trimmed of whitespace and otherwise
+/// exactly as written; [`Span::of`] gives its byte range. Fields come in the
+/// order of the JSON contract (SPEC section 4), which `Serialize` follows.
+///
+/// `Display` renders the canonical layout (SPEC section 5), which parses back
+/// to an equal article.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Article<'a> {
+    /// The kicker: `SUMMIT` of `[SUMMIT] ...`, `LEAD` of `(LEAD) ...`.
+    pub kicker: Option<&'a str>,
+    /// The headline; `""` only for a kicker-only line with nothing after it
+    /// (lenient mode, with a warning).
+    pub headline: &'a str,
+    /// The byline text after `By` and before the first date label.
+    pub byline: Option<&'a str>,
+    /// The authors named in the byline, without e-mails, agencies and roles.
+    pub authors: Vec<&'a str>,
+    /// The first "posted" timestamp of the byline block.
+    pub posted: Option<Timestamp>,
+    /// The first "updated" timestamp of the byline block.
+    pub updated: Option<Timestamp>,
+    /// Photo credits, the text inside the brackets, in input order.
+    pub photo_credits: Vec<&'a str>,
+    /// The dateline, when one of the first three paragraphs opens with one.
+    pub dateline: Option<Dateline<'a>>,
+    /// The body, one entry per non-blank line.
+    pub paragraphs: Vec<&'a str>,
+    /// Trailing scrape boilerplate, sign-offs and copyright lines, in input order.
+    pub boilerplate: Vec<&'a str>,
+    /// What lenient parsing could not read.
+    pub warnings: Vec<Warning>,
+}
+
+impl<'a> Article<'a> {
+    /// Copies every borrowed field into an [`OwnedArticle`] that does not
+    /// borrow the input.
+    pub fn to_owned_article(&self) -> OwnedArticle {
+        OwnedArticle {
+            kicker: self.kicker.map(str::to_owned),
+            headline: self.headline.to_owned(),
+            byline: self.byline.map(str::to_owned),
+            authors: self.authors.iter().map(|s| (*s).to_owned()).collect(),
+            posted: self.posted,
+            updated: self.updated,
+            photo_credits: self.photo_credits.iter().map(|s| (*s).to_owned()).collect(),
+            dateline: self.dateline.as_ref().map(|d| OwnedDateline {
+                place: d.place.map(str::to_owned),
+                region: d.region.map(str::to_owned),
+                date: d.date.map(str::to_owned),
+                agency: d.agency.map(str::to_owned),
+                paragraph: d.paragraph,
+            }),
+            paragraphs: self.paragraphs.iter().map(|s| (*s).to_owned()).collect(),
+            boilerplate: self.boilerplate.iter().map(|s| (*s).to_owned()).collect(),
+            warnings: self.warnings.clone(),
+        }
+    }
+
+    /// The byte spans of the paragraphs in `input`, the text this article was
+    /// parsed from. Yields `None` for a paragraph that is not a slice of `input`.
+    pub fn paragraph_spans<'s>(
+        &'s self,
+        input: &'s str,
+    ) -> impl Iterator<Item = Option<Span>> + 's {
+        self.paragraphs.iter().map(move |p| Span::of(input, p))
+    }
+
+    /// The paragraph the dateline opens, if there is a dateline.
+    pub fn dateline_paragraph(&self) -> Option<&'a str> {
+        let d = self.dateline.as_ref()?;
+        self.paragraphs.get(d.paragraph).copied()
+    }
+}
+
+/// An [`Article`] that owns its text, for values that must outlive the input
+/// and for reading the JSON contract back (`Deserialize`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct OwnedArticle {
+    /// See [`Article::kicker`].
+    pub kicker: Option<String>,
+    /// See [`Article::headline`].
+    pub headline: String,
+    /// See [`Article::byline`].
+    pub byline: Option<String>,
+    /// See [`Article::authors`].
+    pub authors: Vec<String>,
+    /// See [`Article::posted`].
+    pub posted: Option<Timestamp>,
+    /// See [`Article::updated`].
+    pub updated: Option<Timestamp>,
+    /// See [`Article::photo_credits`].
+    pub photo_credits: Vec<String>,
+    /// See [`Article::dateline`].
+    pub dateline: Option<OwnedDateline>,
+    /// See [`Article::paragraphs`].
+    pub paragraphs: Vec<String>,
+    /// See [`Article::boilerplate`].
+    pub boilerplate: Vec<String>,
+    /// See [`Article::warnings`].
+    pub warnings: Vec<Warning>,
+}
+
+/// A [`Dateline`] that owns its text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct OwnedDateline {
+    /// See [`Dateline::place`].
+    pub place: Option<String>,
+    /// See [`Dateline::region`].
+    pub region: Option<String>,
+    /// See [`Dateline::date`].
+    pub date: Option<String>,
+    /// See [`Dateline::agency`].
+    pub agency: Option<String>,
+    /// See [`Dateline::paragraph`].
+    pub paragraph: usize,
+}
+
+impl OwnedArticle {
+    /// A borrowed view of this article, for rendering or comparing.
+    pub fn as_article(&self) -> Article<'_> {
+        Article {
+            kicker: self.kicker.as_deref(),
+            headline: &self.headline,
+            byline: self.byline.as_deref(),
+            authors: self.authors.iter().map(String::as_str).collect(),
+            posted: self.posted,
+            updated: self.updated,
+            photo_credits: self.photo_credits.iter().map(String::as_str).collect(),
+            dateline: self.dateline.as_ref().map(|d| Dateline {
+                place: d.place.as_deref(),
+                region: d.region.as_deref(),
+                date: d.date.as_deref(),
+                agency: d.agency.as_deref(),
+                paragraph: d.paragraph,
+            }),
+            paragraphs: self.paragraphs.iter().map(String::as_str).collect(),
+            boilerplate: self.boilerplate.iter().map(String::as_str).collect(),
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
+impl From<Article<'_>> for OwnedArticle {
+    fn from(article: Article<'_>) -> Self {
+        article.to_owned_article()
+    }
+}
+
+impl fmt::Display for OwnedArticle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.as_article(), f)
+    }
+}
+
+impl PartialEq<OwnedArticle> for Article<'_> {
+    fn eq(&self, other: &OwnedArticle) -> bool {
+        *self == other.as_article()
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use super::Timestamp;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    impl Serialize for Timestamp {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_str(self)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Timestamp {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+            text.parse().map_err(serde::de::Error::custom)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Parser configuration.
+
+use chrono::FixedOffset;
+
+use crate::{Article, Error};
+
+/// How to treat text that does not follow SPEC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Mode {
+    /// Read what can be read; report the rest as [`Warning`](crate::Warning)s.
+    /// Fails only on input that is empty, binary, not UTF-8 or too large.
+    #[default]
+    Lenient,
+    /// Also fail on an unparsable timestamp, a missing headline and an empty
+    /// body (SPEC 3.7).
+    Strict,
+}
+
+/// The default input size limit: 64 MiB.
+pub const DEFAULT_MAX_SIZE: usize = 64 * 1024 * 1024;
+
+/// Options for parsing: mode, default UTC offset, size limit, and extra
+/// boilerplate phrases, kicker labels and agency names.
+///
+/// ```
+/// use wirecopy::{Mode, ParseOptions};
+/// use chrono::FixedOffset;
+///
+/// let options = ParseOptions::new()
+///     .mode(Mode::Strict)
+///     .default_offset(FixedOffset::east_opt(9 * 3600))
+///     .boilerplate_phrase("Subscribe now")
+///     .kicker_label("MARKETS");
+/// let article = options.parse("MARKETS: Shares rise\n\nBy Ana Ruiz Posted : 2021-03-04 10:15\n\nShares rose.\nSubscribe now\n")?;
+/// assert_eq!(article.kicker, Some("MARKETS"));
+/// assert_eq!(article.posted.unwrap().to_string(), "2021-03-04T10:15:00+09:00");
+/// assert_eq!(article.boilerplate, ["Subscribe now"]);
+/// # Ok::<(), wirecopy::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    pub(crate) mode: Mode,
+    pub(crate) default_offset: Option<FixedOffset>,
+    pub(crate) max_size: usize,
+    pub(crate) boilerplate: Vec<String>,
+    pub(crate) kicker_labels: Vec<String>,
+    pub(crate) agencies: Vec<String>,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            mode: Mode::Lenient,
+            default_offset: None,
+            max_size: DEFAULT_MAX_SIZE,
+            boilerplate: Vec::new(),
+            kicker_labels: Vec::new(),
+            agencies: Vec::new(),
+        }
+    }
+}
+
+impl ParseOptions {
+    /// The defaults: lenient, no default offset, a 64 MiB limit, SPEC's lists.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lenient (the default) or strict parsing.
+    pub fn mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// Shorthand for `.mode(Mode::Strict)` or `.mode(Mode::Lenient)`.
+    pub fn strict(self, strict: bool) -> Self {
+        self.mode(if strict { Mode::Strict } else { Mode::Lenient })
+    }
+
+    /// The offset given to timestamps that have a time but state no zone.
+    /// `None` (the default) leaves such timestamps without an offset.
+    /// Date-only timestamps never get an offset.
+    pub fn default_offset(mut self, offset: Option<FixedOffset>) -> Self {
+        self.default_offset = offset;
+        self
+    }
+
+    /// The largest input, in bytes, that is parsed; larger inputs fail with
+    /// [`Error::TooLarge`] before any work is done. Default: 64 MiB.
+    pub fn max_size(mut self, bytes: usize) -> Self {
+        self.max_size = bytes;
+        self
+    }
+
+    /// Adds an exact phrase to the boilerplate list of SPEC 3.6.
+    pub fn boilerplate_phrase(mut self, phrase: impl Into<String>) -> Self {
+        self.boilerplate.push(phrase.into());
+        self
+    }
+
+    /// Adds an upper-case label to the `LABEL: headline` kickers of SPEC 3.1.
+    pub fn kicker_label(mut self, label: impl Into<String>) -> Self {
+        self.kicker_labels.push(label.into());
+        self
+    }
+
+    /// Adds an agency name to those removed from authors (SPEC 3.2).
+    pub fn agency(mut self, name: impl Into<String>) -> Self {
+        self.agencies.push(name.into());
+        self
+    }
+
+    /// The configured mode.
+    pub fn get_mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The configured default offset.
+    pub fn get_default_offset(&self) -> Option<FixedOffset> {
+        self.default_offset
+    }
+
+    /// The configured size limit in bytes.
+    pub fn get_max_size(&self) -> usize {
+        self.max_size
+    }
+
+    /// Parses `input` with these options.
+    ///
+    /// Fails on input over the size limit, input with a NUL byte, input with
+    /// no non-blank line, and in strict mode on the problems listed at
+    /// [`Mode::Strict`].
+    pub fn parse<'a>(&self, input: &'a str) -> Result<Article<'a>, Error> {
+        crate::parse::article(input, self)
+    }
+
+    /// Checks that `input` is NUL-free UTF-8 (skipping one leading BOM) and
+    /// parses it with these options.
+    pub fn parse_bytes<'a>(&self, input: &'a [u8]) -> Result<Article<'a>, Error> {
+        let text = crate::parse::validate(input, self.max_size)?;
+        crate::parse::article_unchecked(text, self)
+    }
+}

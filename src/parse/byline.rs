@@ -1,0 +1,528 @@
+//! SPEC 3.2: byline lines, date labels and authors.
+//!
+//! ```text
+//! byline-line = byline-word SP byline [ label value { label value } ]
+//!             | label value { label value }
+//! byline-word = "By" | "Written by" | "Story by"                    ; any case
+//! label       = posted-label | updated-label                         ; whole word, any case
+//!               [SP] [":"] [SP] &( DIGIT | month | weekday )
+//! ```
+
+use nom::branch::alt;
+use nom::bytes::complete::tag_no_case;
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{not, opt, peek, value};
+use nom::{IResult, Parser};
+
+use super::lines::trim;
+use super::timestamp::{month, sp, sp0, weekday};
+use crate::error::TimestampField;
+
+type R<'a, T> = IResult<&'a str, T>;
+
+/// A `By` line without a date label is a byline only up to this many characters.
+const MAX_BARE_BYLINE: usize = 80;
+
+/// `By`, `Written by` or `Story by`, any case, then whitespace.
+fn byline_word(i: &str) -> R<'_, &str> {
+    let (rest, word) = alt((
+        tag_no_case("written by"),
+        tag_no_case("story by"),
+        tag_no_case("by"),
+    ))
+    .parse(i)?;
+    let (rest, _) = sp(rest)?;
+    Ok((rest, word))
+}
+
+/// Date labels, longest first within each word start (`Posted on` before
+/// `Posted`, `Last updated` before `Updated`).
+const LABELS: &[(&str, TimestampField)] = &[
+    ("posted on", TimestampField::Posted),
+    ("last updated", TimestampField::Updated),
+    ("last modified", TimestampField::Updated),
+    ("published", TimestampField::Posted),
+    ("created", TimestampField::Posted),
+    ("posted", TimestampField::Posted),
+    ("written", TimestampField::Posted),
+    ("date", TimestampField::Posted),
+    ("기사입력", TimestampField::Posted),
+    ("입력", TimestampField::Posted),
+    ("승인", TimestampField::Posted),
+    ("등록", TimestampField::Posted),
+    ("updated", TimestampField::Updated),
+    ("modified", TimestampField::Updated),
+    ("업데이트", TimestampField::Updated),
+    ("수정", TimestampField::Updated),
+];
+
+/// A label's name at the start of `i`, as a whole word.
+fn label_name(i: &str) -> R<'_, TimestampField> {
+    for &(name, field) in LABELS {
+        let word: R<'_, _> = (tag_no_case(name), not(satisfy(char::is_alphanumeric))).parse(i);
+        if let Ok((rest, _)) = word {
+            return Ok((rest, field));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// What a label's value must start with: a digit, a month name or a weekday.
+fn value_start(i: &str) -> R<'_, ()> {
+    peek(alt((
+        value((), satisfy(|c| c.is_ascii_digit())),
+        value((), month),
+        weekday,
+    )))
+    .parse(i)
+}
+
+/// `label [SP] [":"] [SP]` followed by the start of a value. Returns the
+/// label's kind; the remaining input starts at the value.
+fn label(i: &str) -> R<'_, TimestampField> {
+    let (rest, (field, _, _, _, _)) =
+        (label_name, sp0, opt(char(':')), sp0, value_start).parse(i)?;
+    Ok((rest, field))
+}
+
+/// A date label found in a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Label {
+    /// Offset of the label's first byte in the searched text.
+    pub start: usize,
+    /// Offset of the value's first byte.
+    pub value_start: usize,
+    /// Which timestamp the label gives.
+    pub field: TimestampField,
+}
+
+/// The first date label in `text` at or after byte `from`, starting at a
+/// word start (a letter or digit not preceded by one).
+pub(crate) fn find_label(text: &str, from: usize) -> Option<Label> {
+    let mut prev_alnum = text[..from]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    for (i, c) in text[from..].char_indices() {
+        let at = from + i;
+        let alnum = c.is_alphanumeric();
+        if alnum && !prev_alnum {
+            if let Ok((rest, field)) = label(&text[at..]) {
+                return Some(Label {
+                    start: at,
+                    value_start: text.len() - rest.len(),
+                    field,
+                });
+            }
+        }
+        prev_alnum = alnum;
+    }
+    None
+}
+
+/// A label's value: up to the next label or the end of the line, trimmed,
+/// without a trailing `,`, `;` or `|`. Returns the value and the next label.
+pub(crate) fn label_value(text: &str, label: Label) -> (&str, Option<Label>) {
+    let next = find_label(text, label.value_start);
+    let end = next.map_or(text.len(), |l| l.start);
+    let mut value = trim(&text[label.value_start..end]);
+    while let Some(v) = value.strip_suffix([',', ';', '|']) {
+        value = trim(v);
+    }
+    (value, next)
+}
+
+/// A byline line (SPEC 3.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct BylineLine<'a> {
+    /// Whether the line starts with a byline word.
+    pub is_by_line: bool,
+    /// The text after the byline word and before the first label; `None`
+    /// for a line that starts with a label, or when that text is empty.
+    pub byline: Option<&'a str>,
+    /// The first date label of the line.
+    pub first_label: Option<Label>,
+}
+
+fn ends_like_a_sentence(text: &str) -> bool {
+    text.ends_with([
+        '.', '?', '!', '"', '\'', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{AB}',
+        '\u{BB}',
+    ])
+}
+
+/// SPEC 3.2: whether the trimmed, non-blank `line` is a byline line.
+pub(crate) fn byline_line(line: &str) -> Option<BylineLine<'_>> {
+    if let Ok((rest, _)) = byline_word(line) {
+        let from = line.len() - rest.len();
+        return match find_label(line, from) {
+            Some(l) => {
+                let byline = trim(&line[from..l.start]);
+                Some(BylineLine {
+                    is_by_line: true,
+                    byline: (!byline.is_empty()).then_some(byline),
+                    first_label: Some(l),
+                })
+            }
+            None if line.chars().nth(MAX_BARE_BYLINE).is_none() && !ends_like_a_sentence(line) => {
+                Some(BylineLine {
+                    is_by_line: true,
+                    byline: Some(rest),
+                    first_label: None,
+                })
+            }
+            None => None,
+        };
+    }
+    let (rest, field) = label(line).ok()?;
+    Some(BylineLine {
+        is_by_line: false,
+        byline: None,
+        first_label: Some(Label {
+            start: 0,
+            value_start: line.len() - rest.len(),
+            field,
+        }),
+    })
+}
+
+/// Agency names removed from the ends of an author (SPEC 3.2), longest first.
+pub(crate) const AGENCIES: &[&str] = &[
+    "Agence France-Presse",
+    "Yonhap News Agency",
+    "Associated Press",
+    "Kyodo News",
+    "AJU PRESS",
+    "Bloomberg",
+    "Bernama",
+    "Reuters",
+    "Xinhua",
+    "Yonhap",
+    "Kyodo",
+    "KCNA",
+    "ANSA",
+    "TASS",
+    "Jiji",
+    "AFP",
+    "UPI",
+    "dpa",
+    "EFE",
+    "PTI",
+    "ANI",
+    "AJP",
+    "AP",
+];
+
+/// Words that make a byline part a role, not a name (plural allowed).
+const ROLE_WORDS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "staff",
+    "writer",
+    "editor",
+    "desk",
+    "bureau",
+    "press",
+    "corps",
+    "contributor",
+    "columnist",
+    "intern",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits a byline at `,`, `;`, `&`, `/`, `|` and the whole word `and`.
+fn split_byline(byline: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(byline);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let mut prev_word = false;
+        for (i, c) in text.char_indices() {
+            if matches!(c, ',' | ';' | '&' | '/' | '|') {
+                rest = Some(&text[i + 1..]);
+                return Some(&text[..i]);
+            }
+            if !prev_word && (c == 'a' || c == 'A') {
+                let after = &text[i..];
+                if after
+                    .get(..3)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("and"))
+                    && !after[3..].starts_with(is_word_char)
+                {
+                    rest = Some(&text[i + 3..]);
+                    return Some(&text[..i]);
+                }
+            }
+            prev_word = is_word_char(c);
+        }
+        rest = None;
+        Some(text)
+    })
+}
+
+/// Whether `token` is an e-mail address, bare or in `(...)` or `<...>`.
+fn is_email(token: &str) -> bool {
+    let inner = token
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .or_else(|| token.strip_prefix('<').and_then(|t| t.strip_suffix('>')))
+        .unwrap_or(token);
+    let Some((local, domain)) = inner.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain
+            .split_once('.')
+            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+}
+
+/// Removes e-mail tokens and agency names from the ends of `part`; an e-mail
+/// inside the part cuts it there.
+fn strip_part<'a>(mut part: &'a str, agencies: &[&str], extra: &[String]) -> &'a str {
+    loop {
+        let before = part;
+        part = trim(part);
+        // A trailing or leading e-mail token.
+        if let Some((head, last)) = part.rsplit_once(char::is_whitespace) {
+            if is_email(last) {
+                part = head;
+            }
+        } else if is_email(part) {
+            return "";
+        }
+        if let Some((first, tail)) = part.split_once(char::is_whitespace) {
+            if is_email(first) {
+                part = tail;
+            }
+        }
+        part = trim(part);
+        for agency in agencies
+            .iter()
+            .copied()
+            .chain(extra.iter().map(String::as_str))
+        {
+            if let Some(rest) = part.strip_prefix(agency) {
+                if rest.is_empty() || !rest.starts_with(is_word_char) {
+                    part = rest;
+                    break;
+                }
+            }
+            if let Some(rest) = part.strip_suffix(agency) {
+                if rest.is_empty() || !rest.ends_with(is_word_char) {
+                    part = rest;
+                    break;
+                }
+            }
+        }
+        part = trim(part);
+        if part == before {
+            break;
+        }
+    }
+    // An e-mail inside a name cuts the part there.
+    if let Some(at) = part.find('@') {
+        let cut = part[..at].rfind(char::is_whitespace).unwrap_or(0);
+        part = trim(&part[..cut]);
+    }
+    part
+}
+
+/// Whether `word` is a role word or its plural, any case.
+fn is_role_word(word: &str) -> bool {
+    ROLE_WORDS.iter().any(|role| {
+        word.eq_ignore_ascii_case(role)
+            || word
+                .strip_suffix(['s', 'S'])
+                .is_some_and(|w| w.eq_ignore_ascii_case(role))
+            || word
+                .strip_suffix("es")
+                .or_else(|| word.strip_suffix("ES"))
+                .is_some_and(|w| w.eq_ignore_ascii_case(role))
+    })
+}
+
+/// Whether a cleaned part names a person (SPEC 3.2's drop rules).
+fn is_author(part: &str) -> bool {
+    if part.is_empty() || part.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut words = part
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    if part.starts_with(is_word_char)
+        && words
+            .clone()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    {
+        return false;
+    }
+    !words.any(is_role_word)
+}
+
+/// SPEC 3.2: the authors named in a byline.
+pub(crate) fn authors<'a>(byline: &'a str, extra_agencies: &[String], out: &mut Vec<&'a str>) {
+    for part in split_byline(byline) {
+        let part = strip_part(part, AGENCIES, extra_agencies);
+        if is_author(part) {
+            out.push(part);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn authors_of(byline: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        authors(byline, &[], &mut out);
+        out
+    }
+
+    #[test]
+    fn byline_words() {
+        let l = byline_line("By Rosa Lind").unwrap();
+        assert_eq!(l.byline, Some("Rosa Lind"));
+        assert_eq!(
+            byline_line("Written by Tomas Halberg").unwrap().byline,
+            Some("Tomas Halberg")
+        );
+        assert_eq!(
+            byline_line("STORY BY Lena Varga").unwrap().byline,
+            Some("Lena Varga")
+        );
+        assert_eq!(
+            byline_line("by the Associated Press").unwrap().byline,
+            Some("the Associated Press")
+        );
+        assert_eq!(byline_line("Bylines are hard"), None);
+        assert_eq!(byline_line("By"), None);
+    }
+
+    #[test]
+    fn bare_by_lines_that_are_paragraphs() {
+        assert_eq!(
+            byline_line("By the end of the year, the ferry will carry more cars."),
+            None
+        );
+        assert_eq!(byline_line("By all accounts it was \"the best\""), None);
+        assert_eq!(byline_line("By now?"), None);
+        let long = format!("By {}", "x".repeat(78));
+        assert_eq!(long.chars().count(), 81);
+        assert_eq!(byline_line(&long), None);
+        assert!(byline_line(&long[..80]).is_some());
+    }
+
+    #[test]
+    fn labels_in_a_by_line() {
+        let line =
+            "By Lim Chang-won Posted : February 28, 2019, 16:19 Updated : February 28, 2019, 16:20";
+        let l = byline_line(line).unwrap();
+        assert_eq!(l.byline, Some("Lim Chang-won"));
+        let first = l.first_label.unwrap();
+        assert_eq!(first.field, TimestampField::Posted);
+        let (v, next) = label_value(line, first);
+        assert_eq!(v, "February 28, 2019, 16:19");
+        let next = next.unwrap();
+        assert_eq!(next.field, TimestampField::Updated);
+        assert_eq!(label_value(line, next), ("February 28, 2019, 16:20", None));
+    }
+
+    #[test]
+    fn label_only_lines() {
+        let line = "Created: 2021-03-04 10:00; Last updated: 2021-03-05 11:30;";
+        let l = byline_line(line).unwrap();
+        assert_eq!(l.byline, None);
+        let (v, next) = label_value(line, l.first_label.unwrap());
+        assert_eq!(v, "2021-03-04 10:00");
+        let next = next.unwrap();
+        assert_eq!(next.field, TimestampField::Updated);
+        assert_eq!(label_value(line, next).0, "2021-03-05 11:30");
+
+        let line = "기사입력 : 2020-11-02 09:30 | 업데이트 : 2020-11-02 10:45 |";
+        let l = byline_line(line).unwrap();
+        let (v, next) = label_value(line, l.first_label.unwrap());
+        assert_eq!(v, "2020-11-02 09:30");
+        assert_eq!(label_value(line, next.unwrap()).0, "2020-11-02 10:45");
+
+        assert!(byline_line("Posted on March 4, 2021 10:15").is_some());
+        assert!(byline_line("Date: Thu, 18 March 2021").is_some());
+        // Not followed by a digit, month or weekday: no label.
+        assert_eq!(byline_line("Updated figures show more visitors"), None);
+        assert_eq!(byline_line("Dated 2021"), None);
+    }
+
+    #[test]
+    fn labels_are_whole_words() {
+        assert_eq!(find_label("Reposted 2021", 0), None);
+        assert_eq!(find_label("X-Posted 2021", 0).map(|l| l.start), Some(2));
+        assert_eq!(
+            find_label("Mayor Posted May 3", 0).map(|l| l.start),
+            Some(6)
+        );
+    }
+
+    #[test]
+    fn author_splitting() {
+        assert_eq!(
+            authors_of("Ana Ruiz, Beto Lindqvist AND Alexandra Sandoval"),
+            ["Ana Ruiz", "Beto Lindqvist", "Alexandra Sandoval"]
+        );
+        assert_eq!(
+            authors_of("Ana Ruiz; Beto Lindqvist & Cora Fenn"),
+            ["Ana Ruiz", "Beto Lindqvist", "Cora Fenn"]
+        );
+        assert_eq!(
+            authors_of("Ana Ruiz/Beto Lindqvist | Cora Fenn"),
+            ["Ana Ruiz", "Beto Lindqvist", "Cora Fenn"]
+        );
+        assert_eq!(
+            authors_of("Andrea Anderson and Brandon"),
+            ["Andrea Anderson", "Brandon"]
+        );
+    }
+
+    #[test]
+    fn author_cleaning() {
+        assert_eq!(
+            authors_of("Lena Hart lena.hart@example.com, Omar Siddel, omar@example.org"),
+            ["Lena Hart", "Omar Siddel"]
+        );
+        assert_eq!(
+            authors_of("Lena Hart (lena.hart@example.com) and Omar Siddel <omar@example.org>"),
+            ["Lena Hart", "Omar Siddel"]
+        );
+        assert_eq!(authors_of("MARA QUIST Associated Press"), ["MARA QUIST"]);
+        assert_eq!(authors_of("Kyodo News Aya Tanabe"), ["Aya Tanabe"]);
+        assert_eq!(
+            authors_of("Jonas Vik, Reuters and Han Seo-yeon AJU PRESS"),
+            ["Jonas Vik", "Han Seo-yeon"]
+        );
+        assert_eq!(
+            authors_of("Sofia Efe and Lio Ansa"),
+            ["Sofia Efe", "Lio Ansa"]
+        );
+        assert_eq!(authors_of("Mira Ostrand, March 3, 2021"), ["Mira Ostrand"]);
+        assert_eq!(
+            authors_of("Theo Marsh, the Velmora Herald and Jonas Vik, Staff Reporter"),
+            ["Theo Marsh", "Jonas Vik"]
+        );
+        assert_eq!(
+            authors_of("Eli Pressman, Deskin Roe, Holm Correspondents and Summer Interns"),
+            ["Eli Pressman", "Deskin Roe"]
+        );
+        assert!(authors_of("UPI Staff | Jan. 03, 2018").is_empty());
+        assert!(authors_of("Yonhap").is_empty());
+        assert!(authors_of("the Associated Press").is_empty());
+        assert_eq!(authors_of("APEX Reporter Jo"), Vec::<&str>::new());
+        assert_eq!(authors_of("Jo Apex"), ["Jo Apex"]);
+        assert_eq!(authors_of("Lena lena@example.com Hart"), ["Lena"]);
+    }
+}

@@ -1,0 +1,76 @@
+//! SPEC 3.4: photo credits.
+//!
+//! ```text
+//! credit-line = "[" TEXT "]"       ; after trimming; TEXT has no bracket; at most 120
+//!                                  ; characters in all; no URL; not a copyright line
+//! ```
+
+use nom::Parser;
+use nom::bytes::complete::take_till;
+use nom::character::complete::char;
+use nom::combinator::{all_consuming, verify};
+use nom::sequence::delimited;
+
+use super::lines::trim;
+use super::trailer::is_copyright;
+
+/// The longest credit line, in characters, brackets included.
+const MAX_CREDIT: usize = 120;
+
+fn holds_url(text: &str) -> bool {
+    let b = text.as_bytes();
+    ["http://", "https://", "www."].iter().any(|needle| {
+        b.windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    })
+}
+
+/// The credit of a trimmed line, if the line is a photo credit.
+pub(crate) fn credit(line: &str) -> Option<&str> {
+    if !line.starts_with('[') {
+        return None;
+    }
+    let bracketed: nom::IResult<&str, &str> = all_consuming(delimited(
+        char('['),
+        verify(take_till(|c| c == '[' || c == ']'), |t: &str| !holds_url(t)),
+        char(']'),
+    ))
+    .parse(line);
+    let (_, inner) = bracketed.ok()?;
+    if line.chars().nth(MAX_CREDIT).is_some() || is_copyright(line) {
+        return None;
+    }
+    Some(trim(inner))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits() {
+        assert_eq!(
+            credit("[Reuters/Yonhap News Photo]"),
+            Some("Reuters/Yonhap News Photo")
+        );
+        assert_eq!(
+            credit("[ \u{A0}Photo courtesy of Orvane Mills\u{A0} ]"),
+            Some("Photo courtesy of Orvane Mills")
+        );
+        assert_eq!(credit("[]"), Some(""));
+        assert_eq!(credit("[Source: https://example.org/x]"), None);
+        assert_eq!(credit("[Tickets at WWW.example.net]"), None);
+        assert_eq!(credit("[Gallery [1998]]"), None);
+        assert_eq!(credit("[© 2021 Tarnby Post]"), None);
+        assert_eq!(credit("[Photo] and more"), None);
+        assert_eq!(credit("Photo]"), None);
+    }
+
+    #[test]
+    fn credit_length_counts_characters() {
+        let ok = format!("[{}]", "é".repeat(118));
+        assert!(credit(&ok).is_some());
+        let long = format!("[{}]", "é".repeat(119));
+        assert!(credit(&long).is_none());
+    }
+}

@@ -1,0 +1,470 @@
+//! SPEC 3.5: the dateline that opens a paragraph.
+//!
+//! ```text
+//! dateline    = place [ SP "(" region ")" ] { "," SP qualifier } [ SP "(" agency ")" ] SP? sep SP?
+//!             | title-place { "," SP qualifier } SP "(" agency ")" SP? sep SP?
+//!             | date SP "(" agency ")" SP? sep SP?
+//! place       = upper-case words joined by " ", "/" or "-", with "." and "'" allowed
+//! title-place = capitalised words, only when an agency follows
+//! qualifier   = date | region                ; at most one of each, in either order
+//! date        = month day [ "," SP year ] | day month [ year ]
+//! region      = capitalised words, with of/and/de/la/del between them, "." allowed
+//! agency      = 1-30 characters without parentheses
+//! sep         = "--" | "-" | "_" | "—" | "–" | "―" | ":"
+//! ```
+//!
+//! `-`, `--` and `_` need whitespace before them, and after them unless an
+//! agency precedes; `:` only follows an upper-case place. The whole dateline,
+//! separator and following whitespace included, is at most 100 characters.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_till1, take_while, take_while1};
+use nom::character::complete::{char, one_of, satisfy};
+use nom::combinator::{all_consuming, eof, not, opt, peek, recognize, verify};
+use nom::multi::many0_count;
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
+
+use super::lines::trim;
+use super::timestamp::{day, month, sp, sp0, year};
+use crate::Dateline;
+
+type R<'a, T> = IResult<&'a str, T>;
+
+/// The longest dateline, in characters, separator and whitespace included.
+pub(crate) const MAX_DATELINE: usize = 100;
+
+/// The longest agency name, in characters.
+const MAX_AGENCY: usize = 30;
+
+/// Words that are never part of a place (`FILE - ...`, `UPDATE: ...`).
+const NOT_PLACES: &[&str] = &[
+    "FILE",
+    "UPDATE",
+    "NOTE",
+    "EDITOR'S",
+    "EDITOR\u{2019}S",
+    "CORRECTION",
+    "PHOTO",
+    "PHOTOS",
+    "BREAKING",
+    "WATCH",
+    "VIDEO",
+    "LIVE",
+    "OPINION",
+    "ANALYSIS",
+    "EXCLUSIVE",
+    "URGENT",
+    "ATTN",
+    "ATTENTION",
+    "SUBJECT",
+    "SOURCE",
+    "CAPTION",
+];
+
+fn boundary(i: &str) -> R<'_, ()> {
+    not(satisfy(char::is_alphanumeric)).parse(i)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// An upper-case word: upper-case letters, `.` and `'`, at least one letter.
+fn place_word(i: &str) -> R<'_, &str> {
+    let (rest, word) = verify(
+        take_while1(|c: char| c.is_uppercase() || c == '.' || is_apostrophe(c)),
+        |w: &str| w.chars().any(char::is_uppercase),
+    )
+    .parse(i)?;
+    let (rest, _) = boundary(rest)?;
+    Ok((rest, word))
+}
+
+/// `HANOI`, `NEW YORK`, `SEOUL/PYONGYANG`, `ST. LOUIS`, `WASHINGTON D.C.`
+fn place(i: &str) -> R<'_, &str> {
+    recognize((place_word, many0_count((one_of(" /-"), place_word)))).parse(i)
+}
+
+/// A capitalised word: an upper-case letter, then letters, `.`, `'` or `-`.
+fn cap_word(i: &str) -> R<'_, &str> {
+    let (rest, word) = recognize((
+        satisfy(char::is_uppercase),
+        take_while(|c: char| c.is_alphabetic() || c == '.' || c == '-' || is_apostrophe(c)),
+    ))
+    .parse(i)?;
+    let (rest, _) = boundary(rest)?;
+    Ok((rest, word))
+}
+
+/// `of`, `and`, `de`, `la`, `del` between the words of a region.
+fn connector(i: &str) -> R<'_, &str> {
+    let (rest, word) = alt((tag("of"), tag("and"), tag("del"), tag("de"), tag("la"))).parse(i)?;
+    let (rest, _) = boundary(rest)?;
+    Ok((rest, word))
+}
+
+/// `South Korea`, `Calif.`, `Isle of Marsh`.
+fn region(i: &str) -> R<'_, &str> {
+    recognize((cap_word, many0_count((sp, opt((connector, sp)), cap_word)))).parse(i)
+}
+
+/// `Feb. 28`, `February 28, 2019`, `27 June 2020`.
+fn date(i: &str) -> R<'_, &str> {
+    recognize(alt((
+        (month, sp0, day, opt((char(','), sp, year))).map(|_| ()),
+        (day, sp, month, opt((sp, year))).map(|_| ()),
+    )))
+    .parse(i)
+}
+
+#[derive(Clone, Copy)]
+enum Qualifier<'a> {
+    Date(&'a str),
+    Region(&'a str),
+}
+
+/// `{ "," SP qualifier }`: at most one date and one region, in either order.
+fn qualifiers(i: &str) -> R<'_, (Option<&str>, Option<&str>)> {
+    let mut found: (Option<&str>, Option<&str>) = (None, None);
+    let mut input = i;
+    for _ in 0..2 {
+        let q = preceded(
+            (char(','), sp),
+            alt((date.map(Qualifier::Date), region.map(Qualifier::Region))),
+        )
+        .parse(input);
+        match q {
+            Ok((rest, Qualifier::Date(d))) if found.0.is_none() => {
+                found.0 = Some(d);
+                input = rest;
+            }
+            Ok((rest, Qualifier::Region(r))) if found.1.is_none() => {
+                found.1 = Some(r);
+                input = rest;
+            }
+            _ => break,
+        }
+    }
+    Ok((input, found))
+}
+
+/// `SP "(" text ")"` with no parenthesis inside; the text untrimmed.
+fn paren(i: &str) -> R<'_, &str> {
+    preceded(
+        sp,
+        delimited(char('('), take_till1(|c| c == '(' || c == ')'), char(')')),
+    )
+    .parse(i)
+}
+
+fn agency_ok(text: &str) -> bool {
+    !text.is_empty() && text.chars().nth(MAX_AGENCY).is_none()
+}
+
+/// `SP? sep SP?`, with SPEC's whitespace conditions.
+fn separator(agency_before: bool, colon: bool) -> impl Fn(&str) -> R<'_, ()> {
+    move |i| {
+        let (rest, before) = sp0(i)?;
+        let dash = |i| -> R<'_, ()> {
+            let (rest, _) = alt((tag("--"), tag("-"), tag("_"))).parse(i)?;
+            if before.is_empty() {
+                return Err(nom::Err::Error(nom::error::Error::new(
+                    i,
+                    nom::error::ErrorKind::Verify,
+                )));
+            }
+            if !agency_before {
+                peek(alt((sp, eof))).parse(rest)?;
+            }
+            Ok((rest, ()))
+        };
+        let (rest, _) = alt((
+            dash,
+            alt((tag("—"), tag("–"), tag("―"))).map(|_| ()),
+            verify(char(':'), |_| colon).map(|_| ()),
+        ))
+        .parse(rest)?;
+        let (rest, _) = sp0(rest)?;
+        Ok((rest, ()))
+    }
+}
+
+fn holds_stop_word(place: &str) -> bool {
+    place
+        .split([' ', '/', '-'])
+        .any(|w| NOT_PLACES.iter().any(|s| s.eq_ignore_ascii_case(w)))
+}
+
+fn fail<T>(i: &str) -> R<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// `PLACE [(region)] {, qualifier} [(agency)] sep`.
+fn upper_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
+    let (rest, place) = place(i)?;
+    if holds_stop_word(place) {
+        return fail(i);
+    }
+    let (rest, first) = opt(paren).parse(rest)?;
+    let (rest, (date, region)) = qualifiers(rest)?;
+    let (rest, second) = opt(paren).parse(rest)?;
+    let has_qualifier = date.is_some() || region.is_some();
+    let (paren_region, agency) = match (first, second) {
+        (Some(r), Some(a)) => (Some(r), Some(a)),
+        (Some(r), None) if has_qualifier => (Some(r), None),
+        (first, second) => (None, first.or(second)),
+    };
+    let paren_region = paren_region.map(trim);
+    if let Some(r) = paren_region {
+        if region.is_some() || all_consuming(region_parser).parse(r).is_err() {
+            return fail(i);
+        }
+    }
+    let agency = agency.map(trim);
+    if agency.is_some_and(|a| !agency_ok(a)) {
+        return fail(i);
+    }
+    let (rest, _) = separator(agency.is_some(), true)(rest)?;
+    Ok((
+        rest,
+        Dateline {
+            place: Some(place),
+            region: region.or(paren_region),
+            date,
+            agency,
+            paragraph: 0,
+        },
+    ))
+}
+
+fn region_parser(i: &str) -> R<'_, &str> {
+    region(i)
+}
+
+/// `Place {, qualifier} (agency) sep`: a capitalised place needs an agency.
+fn title_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
+    let (rest, place) = region(i)?;
+    if holds_stop_word(place) {
+        return fail(i);
+    }
+    let (rest, (date, region)) = qualifiers(rest)?;
+    let (rest, agency) = verify(paren.map(trim), |a: &str| agency_ok(a)).parse(rest)?;
+    let (rest, _) = separator(true, false)(rest)?;
+    Ok((
+        rest,
+        Dateline {
+            place: Some(place),
+            region,
+            date,
+            agency: Some(agency),
+            paragraph: 0,
+        },
+    ))
+}
+
+/// `date (agency) sep`: no place, as in `Aug. 10 (UPI) -- `.
+fn date_dateline(i: &str) -> R<'_, Dateline<'_>> {
+    let (rest, date) = date(i)?;
+    let (rest, agency) = verify(paren.map(trim), |a: &str| agency_ok(a)).parse(rest)?;
+    let (rest, _) = separator(true, false)(rest)?;
+    Ok((
+        rest,
+        Dateline {
+            place: None,
+            region: None,
+            date: Some(date),
+            agency: Some(agency),
+            paragraph: 0,
+        },
+    ))
+}
+
+/// SPEC 3.5: the dateline opening the trimmed paragraph `text`, and the
+/// rest of the paragraph after the separator and its whitespace (empty for
+/// a line that holds only a dateline). `paragraph` is left at 0.
+pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
+    let first = text.chars().next()?;
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return None;
+    }
+    // Bounded look-ahead: one character past the limit is enough to tell
+    // whether the dateline ends within it.
+    let window = match text.char_indices().nth(MAX_DATELINE + 1) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    };
+    let (rest, found) = alt((upper_place_dateline, date_dateline, title_place_dateline))
+        .parse(window)
+        .ok()?;
+    let consumed = window.len() - rest.len();
+    if text[..consumed].chars().nth(MAX_DATELINE).is_some() {
+        return None;
+    }
+    Some((found, &text[consumed..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dl<'a>(
+        place: Option<&'a str>,
+        region: Option<&'a str>,
+        date: Option<&'a str>,
+        agency: Option<&'a str>,
+    ) -> Dateline<'a> {
+        Dateline {
+            place,
+            region,
+            date,
+            agency,
+            paragraph: 0,
+        }
+    }
+
+    #[track_caller]
+    fn yes(text: &str, want: Dateline<'_>, rest: &str) {
+        assert_eq!(dateline(text), Some((want, rest)), "{text:?}");
+    }
+
+    #[track_caller]
+    fn no(text: &str) {
+        assert_eq!(dateline(text), None, "{text:?}");
+    }
+
+    #[test]
+    fn upper_case_places() {
+        yes(
+            "HANOI -- Talks ended.",
+            dl(Some("HANOI"), None, None, None),
+            "Talks ended.",
+        );
+        yes(
+            "TARNBY/HOLM ISLAND - The ferry",
+            dl(Some("TARNBY/HOLM ISLAND"), None, None, None),
+            "The ferry",
+        );
+        yes(
+            "ST. BRIDE'S (AJP) -The wall",
+            dl(Some("ST. BRIDE'S"), None, None, Some("AJP")),
+            "The wall",
+        );
+        yes(
+            "WINSTON-SALEM, N.C. (AP) — A",
+            dl(Some("WINSTON-SALEM"), Some("N.C."), None, Some("AP")),
+            "A",
+        );
+        yes("ØSTBY _ Work", dl(Some("ØSTBY"), None, None, None), "Work");
+        yes("OSTVIK—Work", dl(Some("OSTVIK"), None, None, None), "Work");
+        yes(
+            "TARNBY: The market",
+            dl(Some("TARNBY"), None, None, None),
+            "The market",
+        );
+    }
+
+    #[test]
+    fn qualifiers_and_agencies() {
+        yes(
+            "KESSEN BAY, Isle of Marsh, Jan. 3 (UPI) -- Boats",
+            dl(
+                Some("KESSEN BAY"),
+                Some("Isle of Marsh"),
+                Some("Jan. 3"),
+                Some("UPI"),
+            ),
+            "Boats",
+        );
+        yes(
+            "ORLEY, January 3, 2021, Mo. (AP) -- The zoo",
+            dl(
+                Some("ORLEY"),
+                Some("Mo."),
+                Some("January 3, 2021"),
+                Some("AP"),
+            ),
+            "The zoo",
+        );
+        yes(
+            "BRENHOLT (Norland), March 12 (Bernama) -- Engineers",
+            dl(
+                Some("BRENHOLT"),
+                Some("Norland"),
+                Some("March 12"),
+                Some("Bernama"),
+            ),
+            "Engineers",
+        );
+        yes(
+            "PORT ALDER (Reuters) -- The",
+            dl(Some("PORT ALDER"), None, None, Some("Reuters")),
+            "The",
+        );
+        yes(
+            "BRENHOLT, 27 June 2020 (Reuters) - The",
+            dl(
+                Some("BRENHOLT"),
+                None,
+                Some("27 June 2020"),
+                Some("Reuters"),
+            ),
+            "The",
+        );
+        yes(
+            "HALDEN, March 9 – The",
+            dl(Some("HALDEN"), None, Some("March 9"), None),
+            "The",
+        );
+        yes(
+            "OSTVIK, Norland -- Corvane",
+            dl(Some("OSTVIK"), Some("Norland"), None, None),
+            "Corvane",
+        );
+        yes(
+            "Ålvik (AFP) - Apple",
+            dl(Some("Ålvik"), None, None, Some("AFP")),
+            "Apple",
+        );
+        yes(
+            "Oct. 14 (UPI) -- Trains",
+            dl(None, None, Some("Oct. 14"), Some("UPI")),
+            "Trains",
+        );
+        yes(
+            "TARNBY (Reuters) -",
+            dl(Some("TARNBY"), None, None, Some("Reuters")),
+            "",
+        );
+    }
+
+    #[test]
+    fn negatives() {
+        no("VELMORA -The city");
+        no("Velmora - The city");
+        no("FILE - The bridge");
+        no("FILE PHOTO: The bridge");
+        no("HOLM LIVE -- A cafe");
+        no("U.S. Ambassador Ilse Marr opened");
+        no("TARNEX, the Tarnby share index, fell - its third drop");
+        no("PORT ALDER-based Corvane said");
+        no("KOSPI, the main index, fell - x");
+        no("SEOUL (Yonhap)-- no space before");
+        no("the city -- lower case");
+        no("");
+        no("SEOUL (an agency name that is far too long to be one) -- x");
+    }
+
+    #[test]
+    fn length_limit() {
+        let region = "Upper Calder and Lower Marsh Valley District of Norholm";
+        let ok = format!("PORT ALDER, {region}, March 3 (Alder Valley Wire) -- Repairs");
+        assert_eq!(ok.find("Repairs"), Some(100));
+        assert!(dateline(&ok).is_some());
+        let long = ok.replace("Norholm", "Norrholm");
+        no(&long);
+    }
+}

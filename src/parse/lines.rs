@@ -1,0 +1,211 @@
+//! SPEC 2, lexical rules: whitespace, trimming and line ends.
+//!
+//! Every rule of SPEC is about whole lines or the start of a line, so the
+//! input is cut into lines here, once, with `memchr`; the grammar's
+//! productions then run on single trimmed lines.
+
+/// SPEC 2: whitespace is ASCII space and tab, U+00A0, U+2000–U+200B, U+202F,
+/// U+205F, U+3000 and U+FEFF.
+#[inline]
+pub(crate) fn is_ws(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{2000}'
+            ..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+    )
+}
+
+/// Length in bytes of the whitespace character at the start of `b`, or 0.
+#[inline]
+fn ws_prefix_len(b: &[u8]) -> usize {
+    match b {
+        [b' ' | b'\t', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE2, 0x80, 0x80..=0x8B | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] | [0xE3, 0x80, 0x80, ..] => 3,
+        [0xEF, 0xBB, 0xBF, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Length in bytes of the whitespace character at the end of `b`, or 0.
+#[inline]
+fn ws_suffix_len(b: &[u8]) -> usize {
+    match b {
+        [.., b' ' | b'\t'] => 1,
+        [.., 0xC2, 0xA0] => 2,
+        [.., 0xE2, 0x80, 0x80..=0x8B | 0xAF] | [.., 0xE2, 0x81, 0x9F] | [.., 0xE3, 0x80, 0x80] => 3,
+        [.., 0xEF, 0xBB, 0xBF] => 3,
+        _ => 0,
+    }
+}
+
+/// `s` without SPEC whitespace at either end.
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
+/// `s` without SPEC whitespace at its start.
+#[inline]
+pub(crate) fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        let n = ws_prefix_len(&b[i..]);
+        if n == 0 {
+            break;
+        }
+        i += n;
+    }
+    // `i` only ever advances over whole characters.
+    &s[i..]
+}
+
+/// `s` without SPEC whitespace at its end.
+#[inline]
+pub(crate) fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    loop {
+        let n = ws_suffix_len(&b[..end]);
+        if n == 0 {
+            break;
+        }
+        end -= n;
+    }
+    &s[..end]
+}
+
+/// One line of the input, trimmed, with the offset where it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    /// The line's text without its terminator, trimmed of whitespace.
+    pub text: &'a str,
+    /// Offset in the input of the first byte after the line's terminator
+    /// (the input's length for the last line).
+    pub next: usize,
+}
+
+impl Line<'_> {
+    /// Whether the line holds only whitespace.
+    #[inline]
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Lines of `input[pos..end]`, forward. Lines end at LF, CRLF or a lone CR;
+/// the last line may have no terminator. An empty remainder yields no line.
+#[derive(Clone, Debug)]
+pub(crate) struct Lines<'a> {
+    input: &'a str,
+    pos: usize,
+    end: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// Lines from `pos` up to `end` (a line start or the input's end).
+    pub fn new(input: &'a str, pos: usize, end: usize) -> Self {
+        Lines { input, pos, end }
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Line<'a>> {
+        if self.pos >= self.end {
+            return None;
+        }
+        let bytes = &self.input.as_bytes()[self.pos..self.end];
+        let (len, next) = match memchr::memchr2(b'\n', b'\r', bytes) {
+            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => (i, i + 2),
+            Some(i) => (i, i + 1),
+            None => (bytes.len(), bytes.len()),
+        };
+        // Line ends are ASCII, so both cuts fall on character boundaries.
+        let text = trim(&self.input[self.pos..self.pos + len]);
+        self.pos += next;
+        Some(Line {
+            text,
+            next: self.pos,
+        })
+    }
+}
+
+/// The start offset of the line that ends at `end` (a line start, or the
+/// input's length), scanning back no further than `floor`; together with the
+/// line's text. Returns `None` when `end <= floor`.
+#[inline]
+pub(crate) fn line_before(input: &str, floor: usize, end: usize) -> Option<(usize, &str)> {
+    if end <= floor {
+        return None;
+    }
+    let bytes = input.as_bytes();
+    // Drop the terminator of the line that ends at `end`, if it has one.
+    let mut content_end = end;
+    if content_end > floor && bytes[content_end - 1] == b'\n' {
+        content_end -= 1;
+        if content_end > floor && bytes[content_end - 1] == b'\r' {
+            content_end -= 1;
+        }
+    } else if content_end > floor && bytes[content_end - 1] == b'\r' {
+        content_end -= 1;
+    }
+    let start = match memchr::memrchr2(b'\n', b'\r', &bytes[floor..content_end]) {
+        Some(i) => floor + i + 1,
+        None => floor,
+    };
+    Some((start, trim(&input[start..content_end])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<&str> {
+        Lines::new(input, 0, input.len()).map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn trims_every_spec_whitespace() {
+        assert_eq!(trim("\u{A0} a b\u{3000}\t"), "a b");
+        assert_eq!(trim("\u{FEFF}\u{200B}x\u{202F}\u{205F}"), "x");
+        assert_eq!(trim("\u{2000}\u{2005}\u{200A}"), "");
+        // U+2028 is not whitespace.
+        assert_eq!(trim(" \u{2028} "), "\u{2028}");
+        // A character ending in byte A0 is not an NBSP.
+        assert_eq!(trim("\u{4E20}"), "\u{4E20}");
+        assert_eq!(trim(""), "");
+    }
+
+    #[test]
+    fn splits_at_lf_crlf_and_lone_cr() {
+        assert_eq!(texts("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
+        assert_eq!(texts("a\n\rb"), ["a", "", "b"]);
+        assert_eq!(texts("a\r\n"), ["a"]);
+        assert_eq!(texts("a\n\n"), ["a", ""]);
+        assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn next_points_past_the_terminator() {
+        let input = "ab\r\ncd\ref";
+        let nexts: Vec<usize> = Lines::new(input, 0, input.len()).map(|l| l.next).collect();
+        assert_eq!(nexts, [4, 7, 9]);
+    }
+
+    #[test]
+    fn line_before_walks_back() {
+        let input = "ab\r\ncd\ref\n";
+        assert_eq!(line_before(input, 0, 10), Some((7, "ef")));
+        assert_eq!(line_before(input, 0, 7), Some((4, "cd")));
+        assert_eq!(line_before(input, 0, 4), Some((0, "ab")));
+        assert_eq!(line_before(input, 0, 0), None);
+        assert_eq!(line_before(input, 4, 7), Some((4, "cd")));
+        assert_eq!(line_before("x\n", 0, 2), Some((0, "x")));
+        // A last line without terminator.
+        assert_eq!(line_before("a\nb", 0, 3), Some((2, "b")));
+    }
+}

@@ -1,0 +1,281 @@
+//! The grammar: one module per block of the layout (SPEC section 3), and the
+//! driver that runs them over the lines of an input in one pass.
+//!
+//! ```text
+//! article = blank* headline-line              ; 3.1
+//!           { blank | credit | byline-line }  ; 3.2, 3.4 (at most 3 byline lines)
+//!           { blank | credit | paragraph }    ; 3.4, 3.5 (dateline in the first three)
+//!           trailer                           ; 3.6, found first, scanning back
+//! ```
+
+mod byline;
+mod credit;
+mod dateline;
+mod headline;
+pub(crate) mod lines;
+mod timestamp;
+mod trailer;
+
+use crate::error::TimestampField;
+use crate::{Article, Error, Mode, ParseOptions, Position, Span, Warning};
+use lines::{Line, Lines};
+
+pub(crate) use timestamp::parse_timestamp;
+
+/// Checks size, NUL bytes and UTF-8, in that order (SPEC 3.7).
+pub(crate) fn validate(input: &[u8], max_size: usize) -> Result<&str, Error> {
+    check_size(input.len(), max_size)?;
+    check_nul(input)?;
+    std::str::from_utf8(input).map_err(|e| Error::InvalidUtf8 {
+        position: Position::locate(input, e.valid_up_to()),
+    })
+}
+
+fn check_size(size: usize, limit: usize) -> Result<(), Error> {
+    if size > limit {
+        return Err(Error::TooLarge {
+            size,
+            limit,
+            position: Position::START,
+        });
+    }
+    Ok(())
+}
+
+fn check_nul(input: &[u8]) -> Result<(), Error> {
+    match memchr::memchr(0, input) {
+        Some(i) => Err(Error::Binary {
+            position: Position::locate(input, i),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Parses a `&str`: checks size and NUL bytes, then the layout.
+pub(crate) fn article<'a>(input: &'a str, options: &ParseOptions) -> Result<Article<'a>, Error> {
+    check_size(input.len(), options.max_size)?;
+    check_nul(input.as_bytes())?;
+    article_unchecked(input, options)
+}
+
+/// Collects warnings in lenient mode; turns them into errors in strict mode.
+struct Problems<'a> {
+    input: &'a str,
+    strict: bool,
+    warnings: Vec<Warning>,
+}
+
+impl<'a> Problems<'a> {
+    fn offset_of(&self, part: &str) -> usize {
+        Span::of(self.input, part).map_or(0, |s| s.start)
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        Position::locate(self.input.as_bytes(), offset)
+    }
+
+    /// Reports `error`: an `Err` in strict mode, a warning otherwise.
+    fn report(&mut self, error: Error, message: String) -> Result<(), Error> {
+        if self.strict {
+            return Err(error);
+        }
+        let p = error.position();
+        self.warnings.push(Warning {
+            offset: p.offset,
+            line: p.line,
+            column: p.column,
+            message,
+        });
+        Ok(())
+    }
+}
+
+/// The byline block's results.
+#[derive(Default)]
+struct BylineBlock<'a> {
+    byline: Option<&'a str>,
+    by_line_seen: bool,
+    posted: Option<Option<crate::Timestamp>>,
+    updated: Option<Option<crate::Timestamp>>,
+}
+
+impl<'a> BylineBlock<'a> {
+    /// Takes one byline line: the first `By` line gives the byline, the first
+    /// label of each kind its timestamp.
+    fn take(
+        &mut self,
+        text: &'a str,
+        line: byline::BylineLine<'a>,
+        options: &ParseOptions,
+        problems: &mut Problems<'a>,
+    ) -> Result<(), Error> {
+        if line.is_by_line && !self.by_line_seen {
+            self.by_line_seen = true;
+            self.byline = line.byline;
+        }
+        let mut next = line.first_label;
+        while let Some(label) = next {
+            let (value, following) = byline::label_value(text, label);
+            next = following;
+            let slot = match label.field {
+                TimestampField::Posted => &mut self.posted,
+                TimestampField::Updated => &mut self.updated,
+            };
+            if slot.is_some() {
+                continue;
+            }
+            let parsed = parse_timestamp(value, options.default_offset).map(|mut t| {
+                t.span = Span::of(problems.input, value);
+                t
+            });
+            *slot = Some(parsed);
+            if parsed.is_none() {
+                let offset = problems.offset_of(value);
+                let position = problems.position(offset);
+                let message = format!("invalid {} timestamp {value:?}", label.field);
+                problems.report(
+                    Error::InvalidTimestamp {
+                        field: label.field,
+                        text: value.to_owned(),
+                        position,
+                    },
+                    message,
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parses an input already known to be within the limit and free of NUL.
+pub(crate) fn article_unchecked<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+) -> Result<Article<'a>, Error> {
+    let mut problems = Problems {
+        input,
+        strict: options.mode == Mode::Strict,
+        warnings: Vec::new(),
+    };
+    let mut article = Article::default();
+
+    // 3.1: the first non-blank line, and the next one for a kicker-only line.
+    let mut lines = Lines::new(input, 0, input.len());
+    let first = lines.find(|l| !l.is_blank()).ok_or(Error::Empty {
+        position: Position::START,
+    })?;
+    let head = headline::headline_line(first.text, &options.kicker_labels);
+    article.kicker = head.kicker;
+    article.headline = head.headline;
+    let mut header_end = first.next;
+    if head.kicker.is_some() && head.headline.is_empty() {
+        match lines.find(|l| !l.is_blank()) {
+            Some(line) => {
+                article.headline = line.text;
+                header_end = line.next;
+            }
+            None => {
+                let offset = problems.offset_of(first.text) + first.text.len();
+                let position = problems.position(offset);
+                problems.report(
+                    Error::MissingHeadline { position },
+                    "the kicker line is not followed by a headline".to_owned(),
+                )?;
+            }
+        }
+    }
+
+    // 3.6: the trailer, scanning back from the end to the headline.
+    let body_end = trailer::trailer(
+        input,
+        header_end,
+        &options.boilerplate,
+        &mut article.boilerplate,
+    );
+
+    // 3.2 and 3.4: the byline block, with credits between its lines.
+    let mut lines = Lines::new(input, header_end, body_end);
+    let mut block = BylineBlock::default();
+    let mut byline_lines = 0;
+    let mut first_body: Option<Line<'a>> = None;
+    for line in lines.by_ref() {
+        if line.is_blank() {
+            continue;
+        }
+        if let Some(c) = credit::credit(line.text) {
+            article.photo_credits.push(c);
+            continue;
+        }
+        if byline_lines < 3 {
+            if let Some(b) = byline::byline_line(line.text) {
+                byline_lines += 1;
+                block.take(line.text, b, options, &mut problems)?;
+                continue;
+            }
+        }
+        first_body = Some(line);
+        break;
+    }
+    article.byline = block.byline;
+    article.posted = block.posted.flatten();
+    article.updated = block.updated.flatten();
+    if let Some(byline) = article.byline {
+        byline::authors(byline, &options.agencies, &mut article.authors);
+    }
+
+    // 3.4 and 3.5: credits and paragraphs; the dateline in the first three.
+    let mut pending: Option<(crate::Dateline<'a>, &'a str)> = None;
+    for line in first_body.into_iter().chain(lines) {
+        if line.is_blank() {
+            continue;
+        }
+        if let Some(c) = credit::credit(line.text) {
+            article.photo_credits.push(c);
+            continue;
+        }
+        let mut text = line.text;
+        if let Some((mut d, _)) = pending.take() {
+            // A line holding only a dateline opens the next paragraph.
+            d.paragraph = article.paragraphs.len();
+            article.dateline = Some(d);
+        } else if article.dateline.is_none() && article.paragraphs.len() < 3 {
+            if let Some((mut d, rest)) = dateline::dateline(text) {
+                if rest.is_empty() {
+                    pending = Some((d, text));
+                    continue;
+                }
+                d.paragraph = article.paragraphs.len();
+                article.dateline = Some(d);
+                text = rest;
+            }
+        }
+        article.paragraphs.push(text);
+    }
+    if let Some((_, text)) = pending {
+        // Nothing followed: a dateline with nothing after it is a paragraph.
+        article.paragraphs.push(text);
+    }
+
+    if article.paragraphs.is_empty() {
+        let position = problems.position(body_end);
+        problems.report(
+            Error::EmptyBody { position },
+            "the article has no paragraph".to_owned(),
+        )?;
+    }
+    article.warnings = problems.warnings;
+    Ok(article)
+}
+
+/// Whether a trimmed line would be read as a byline line (for the renderer).
+pub(crate) fn is_byline_line(line: &str) -> bool {
+    byline::byline_line(line).is_some()
+}
+
+/// Whether a trimmed line is boilerplate under `options` (for the renderer).
+pub(crate) fn is_boilerplate(line: &str, options_extra: &[String]) -> bool {
+    trailer::is_boilerplate(line, options_extra)
+}
+
+/// The longest dateline in characters (for the renderer).
+pub(crate) const MAX_DATELINE: usize = dateline::MAX_DATELINE;

@@ -1,0 +1,158 @@
+//! SPEC 3.6: boilerplate at the end of the article.
+//!
+//! ```text
+//! trailer     = { blank-line | boilerplate } END                 ; found scanning back
+//! boilerplate = phrase                                           ; exact, from a list
+//!             | "(" SP? word [ SP word ] SP? ")"                 ; sign-off: (END), (AP)
+//!             | copyright-line
+//! copyright   = [ "[" | "<" ] ( "©" | "ⓒ" | "(c) " | "Copyright" | "저작권자" ) ... [ "]" | ">" ]
+//!             | ... "All rights reserved" ...                    ; any case
+//! ```
+
+use nom::bytes::complete::take_till1;
+use nom::character::complete::char;
+use nom::combinator::{eof, opt};
+use nom::{IResult, Parser};
+
+use super::lines::{is_ws, line_before, trim};
+use super::timestamp::{sp, sp0};
+
+/// SPEC 3.6's default boilerplate phrases.
+pub(crate) const PHRASES: &[&str] = &[
+    "기사 이미지 확대 보기",
+    "이미지 확대 보기",
+    "닫기",
+    "이 기사를 공유합니다",
+    "Close",
+    "Print",
+    "Share",
+    "Share it",
+    "Back to list",
+    "Next Story",
+    "Related Articles",
+    "Most Read",
+    "Comments ()",
+];
+
+/// A word of a sign-off: no whitespace, no parenthesis.
+fn word(i: &str) -> IResult<&str, &str> {
+    take_till1(|c| is_ws(c) || c == '(' || c == ')')(i)
+}
+
+/// A line that is only a parenthesised word or two: `(END)`, `(Yonhap)`.
+pub(crate) fn is_sign_off(line: &str) -> bool {
+    (char('('), sp0, word, opt((sp, word)), sp0, char(')'), eof)
+        .parse(line)
+        .is_ok()
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// A copyright line, also inside one pair of `[...]` or `<...>`.
+pub(crate) fn is_copyright(line: &str) -> bool {
+    let inner = line
+        .strip_prefix('[')
+        .and_then(|l| l.strip_suffix(']'))
+        .or_else(|| line.strip_prefix('<').and_then(|l| l.strip_suffix('>')))
+        .map_or(line, trim);
+    inner.starts_with(['©', 'ⓒ'])
+        || inner.starts_with("저작권자")
+        || starts_with_ignore_case(inner, "(c) ")
+        || starts_with_ignore_case(inner, "copyright")
+        || contains_ignore_case(inner, "all rights reserved")
+}
+
+/// Whether a trimmed, non-blank line is boilerplate.
+pub(crate) fn is_boilerplate(line: &str, extra: &[String]) -> bool {
+    PHRASES.contains(&line)
+        || extra.iter().any(|p| trim(p) == line)
+        || is_sign_off(line)
+        || is_copyright(line)
+}
+
+/// Scans back from the end of `input` to `floor` (a line start: the end of
+/// the headline). Returns where the trailer starts and pushes its
+/// boilerplate lines to `out` in input order.
+pub(crate) fn trailer<'a>(
+    input: &'a str,
+    floor: usize,
+    extra: &[String],
+    out: &mut Vec<&'a str>,
+) -> usize {
+    let mut start = input.len();
+    let first = out.len();
+    while let Some((line_start, text)) = line_before(input, floor, start) {
+        if !text.is_empty() {
+            if !is_boilerplate(text, extra) {
+                break;
+            }
+            out.push(text);
+        }
+        start = line_start;
+    }
+    out[first..].reverse();
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_offs() {
+        assert!(is_sign_off("(END)"));
+        assert!(is_sign_off("(Yonhap)"));
+        assert!(is_sign_off("(Tarnby Post)"));
+        assert!(is_sign_off("( END )"));
+        assert!(!is_sign_off("(Velmora Daily News)"));
+        assert!(!is_sign_off("()"));
+        assert!(!is_sign_off("(END) more"));
+    }
+
+    #[test]
+    fn copyright_lines() {
+        assert!(is_copyright("© 2021 Velmora Herald"));
+        assert!(is_copyright("ⓒ Tarnby Post"));
+        assert!(is_copyright("(C) 2020 Ostvik Daily"));
+        assert!(!is_copyright("(C)2020 Ostvik Daily"));
+        assert!(is_copyright("COPYRIGHT 2021 HOLM WIRE"));
+        assert!(is_copyright("저작권자 © 벨모라 헤럴드"));
+        assert!(is_copyright("Kessen Bay Times. ALL Rights Reserved."));
+        assert!(is_copyright("[Copyright 2021 Alden Wire Co.]"));
+        assert!(is_copyright("<저작권자 ⓒ 타른비 포스트>"));
+        assert!(is_copyright("[ © 2020 Ostvik Daily ]"));
+        assert!(!is_copyright("The copyright office closed."));
+    }
+
+    #[test]
+    fn trailer_scan() {
+        let input = "Head\n\nBody.\nShare\n\u{A0}\n(END)\n닫기";
+        let mut out = Vec::new();
+        let start = trailer(input, 5, &[], &mut out);
+        assert_eq!(out, ["Share", "(END)", "닫기"]);
+        assert_eq!(&input[start..start + 5], "Share");
+        // Never past the floor.
+        let input = "Print\n";
+        let mut out = Vec::new();
+        assert_eq!(trailer(input, 6, &[], &mut out), 6);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn extra_phrases() {
+        let extra = vec!["Subscribe now".to_owned()];
+        assert!(is_boilerplate("Subscribe now", &extra));
+        assert!(!is_boilerplate("Subscribe now", &[]));
+        assert!(!is_boilerplate("share", &[]));
+    }
+}

@@ -1,0 +1,245 @@
+//! SPEC 5: the canonical layout.
+//!
+//! ```text
+//! [KICKER] HEADLINE
+//!
+//! By BYLINE Posted : February 28, 2019, 16:19 Updated : February 28, 2019, 16:19
+//!
+//! [CREDIT]
+//!
+//! PLACE, REGION, DATE (AGENCY) -- first paragraph
+//!
+//! next paragraph
+//!
+//! BOILERPLATE
+//! ```
+//!
+//! Two deviations keep `parse(render(a)) == a` where the plain layout would
+//! not: the byline block is written as three lines when the first paragraph
+//! would itself read as a byline line, and credits follow the paragraphs
+//! when the last paragraph would read as boilerplate. A region is written as
+//! a `, Region` qualifier (a lone parenthesis would read as the agency), and
+//! a dateline that would pass 100 characters uses the shorter `—` separator.
+
+use std::fmt::{self, Display, Write};
+
+use crate::parse::{self, MAX_DATELINE};
+use crate::{Article, Dateline, ParseOptions, Timestamp};
+
+/// Writes a timestamp as `February 28, 2019, 16:19` (`:05` seconds when not
+/// zero) and ` +09:00` when the offset is known.
+pub(crate) fn write_timestamp(f: &mut impl Write, t: &Timestamp) -> fmt::Result {
+    write!(f, "{}", t.date.format("%B %-d, %Y"))?;
+    if let Some(time) = t.time {
+        write!(f, ", {}", time.format("%H:%M"))?;
+        if chrono::Timelike::second(&time) != 0 {
+            write!(f, "{}", time.format(":%S"))?;
+        }
+        if let Some(offset) = t.offset {
+            write!(f, " {offset}")?;
+        }
+    }
+    Ok(())
+}
+
+fn write_kicker_headline(f: &mut impl Write, kicker: Option<&str>, headline: &str) -> fmt::Result {
+    match kicker {
+        // A kicker read from `(TEXT)` may hold a bracket: keep its form.
+        Some(k) if k.contains(['[', ']', '【', '】', '［', '］']) => write!(f, "({k})")?,
+        Some(k) => write!(f, "[{k}]")?,
+        None => {}
+    }
+    if kicker.is_some() && !headline.is_empty() {
+        f.write_char(' ')?;
+    }
+    f.write_str(headline)
+}
+
+/// The dateline prefix of its paragraph, separator and space included.
+fn write_dateline(f: &mut impl Write, d: &Dateline<'_>) -> fmt::Result {
+    let mut head = String::new();
+    let parts = [d.place, d.region, d.date];
+    let mut first = true;
+    for part in parts.into_iter().flatten() {
+        if !first {
+            head.push_str(", ");
+        }
+        head.push_str(part);
+        first = false;
+    }
+    if let Some(agency) = d.agency {
+        if !first {
+            head.push(' ');
+        }
+        head.push('(');
+        head.push_str(agency);
+        head.push(')');
+    }
+    if head.chars().count() + 4 <= MAX_DATELINE {
+        write!(f, "{head} -- ")
+    } else {
+        write!(f, "{head}\u{2014}")
+    }
+}
+
+/// The lines of the byline block.
+fn byline_lines(article: &Article<'_>) -> Vec<String> {
+    let mut by = String::new();
+    if let Some(b) = article.byline {
+        by.push_str("By ");
+        by.push_str(b);
+    }
+    let mut labels = Vec::new();
+    for (label, t) in [("Posted", &article.posted), ("Updated", &article.updated)] {
+        if let Some(t) = t {
+            let mut s = format!("{label} : ");
+            let _ = write_timestamp(&mut s, t);
+            labels.push(s);
+        }
+    }
+    let mut line = by;
+    for l in labels {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&l);
+    }
+    if line.is_empty() {
+        return Vec::new();
+    }
+    let first_is_byline_like = article
+        .paragraphs
+        .first()
+        .is_some_and(|p| parse::is_byline_line(p));
+    // Three byline lines (later ones add nothing), so that a first paragraph
+    // that looks like a byline line is read as a paragraph.
+    let copies = if first_is_byline_like { 3 } else { 1 };
+    vec![line; copies]
+}
+
+/// An [`Article`] rendered with the boilerplate phrases of some
+/// [`ParseOptions`]; see [`Article::display_with`].
+#[derive(Clone, Copy, Debug)]
+pub struct Rendered<'r, 'a> {
+    article: &'r Article<'a>,
+    extra_boilerplate: &'r [String],
+}
+
+impl<'a> Article<'a> {
+    /// The canonical layout, for articles parsed with `options`: like
+    /// `Display`, and aware of the options' extra boilerplate phrases.
+    pub fn display_with<'r>(&'r self, options: &'r ParseOptions) -> Rendered<'r, 'a> {
+        Rendered {
+            article: self,
+            extra_boilerplate: &options.boilerplate,
+        }
+    }
+}
+
+impl Display for Rendered<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = self.article;
+        write_kicker_headline(f, a.kicker, a.headline)?;
+        f.write_char('\n')?;
+        let block = byline_lines(a);
+        if !block.is_empty() {
+            f.write_char('\n')?;
+            for line in &block {
+                writeln!(f, "{line}")?;
+            }
+        }
+        let credits_last = a
+            .paragraphs
+            .last()
+            .is_some_and(|p| parse::is_boilerplate(p, self.extra_boilerplate));
+        let write_credits = |f: &mut fmt::Formatter<'_>| -> fmt::Result {
+            if !a.photo_credits.is_empty() {
+                f.write_char('\n')?;
+                for c in &a.photo_credits {
+                    writeln!(f, "[{c}]")?;
+                }
+            }
+            Ok(())
+        };
+        if !credits_last {
+            write_credits(f)?;
+        }
+        for (i, p) in a.paragraphs.iter().enumerate() {
+            f.write_char('\n')?;
+            if let Some(d) = a.dateline.as_ref().filter(|d| d.paragraph == i) {
+                write_dateline(f, d)?;
+            }
+            writeln!(f, "{p}")?;
+        }
+        if credits_last {
+            write_credits(f)?;
+        }
+        if !a.boilerplate.is_empty() {
+            f.write_char('\n')?;
+            for b in &a.boilerplate {
+                writeln!(f, "{b}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Renders the canonical layout of SPEC section 5 with LF line ends.
+impl Display for Article<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Display::fmt(
+            &Rendered {
+                article: self,
+                extra_boilerplate: &[],
+            },
+            f,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{FixedOffset, NaiveDate, NaiveTime};
+
+    #[test]
+    fn timestamps_render_in_the_canonical_form() {
+        let mut t = Timestamp::from_date(NaiveDate::from_ymd_opt(2019, 2, 8).unwrap());
+        let mut s = String::new();
+        write_timestamp(&mut s, &t).unwrap();
+        assert_eq!(s, "February 8, 2019");
+        t.time = NaiveTime::from_hms_opt(16, 19, 0);
+        s.clear();
+        write_timestamp(&mut s, &t).unwrap();
+        assert_eq!(s, "February 8, 2019, 16:19");
+        t.time = NaiveTime::from_hms_opt(6, 9, 5);
+        t.offset = FixedOffset::east_opt(-5 * 3600);
+        s.clear();
+        write_timestamp(&mut s, &t).unwrap();
+        assert_eq!(s, "February 8, 2019, 06:09:05 -05:00");
+    }
+
+    #[test]
+    fn datelines_render_with_a_comma_region() {
+        let d = Dateline {
+            place: Some("BRENHOLT"),
+            region: Some("Norland"),
+            date: Some("March 12"),
+            agency: Some("Bernama"),
+            paragraph: 0,
+        };
+        let mut s = String::new();
+        write_dateline(&mut s, &d).unwrap();
+        assert_eq!(s, "BRENHOLT, Norland, March 12 (Bernama) -- ");
+        let d = Dateline {
+            place: None,
+            region: None,
+            date: Some("Oct. 14"),
+            agency: Some("UPI"),
+            paragraph: 0,
+        };
+        s.clear();
+        write_dateline(&mut s, &d).unwrap();
+        assert_eq!(s, "Oct. 14 (UPI) -- ");
+    }
+}
