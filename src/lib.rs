@@ -116,6 +116,7 @@ mod error;
 mod options;
 mod parse;
 mod render;
+mod roundtrip;
 
 pub use article::{
     Article, Dateline, OwnedArticle, OwnedDateline, Span, Timestamp, TimestampFromStrError, Warning,
@@ -123,6 +124,7 @@ pub use article::{
 pub use error::{Error, Position, TimestampField};
 pub use options::{DEFAULT_MAX_SIZE, Mode, ParseOptions};
 pub use render::Rendered;
+pub use roundtrip::RoundTripError;
 
 /// Parses `input` leniently with the default [`ParseOptions`].
 ///
