@@ -1,0 +1,1 @@
+//! `arbitrary::Arbitrary` for articles (feature `arbitrary`), for fuzz targets.
