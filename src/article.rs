@@ -283,6 +283,42 @@ impl<'a> Article<'a> {
         }
     }
 
+    /// Empties every field, keeping the capacity of the vectors.
+    pub fn clear(&mut self) {
+        self.kicker = None;
+        self.headline = "";
+        self.byline = None;
+        self.authors.clear();
+        self.posted = None;
+        self.updated = None;
+        self.photo_credits.clear();
+        self.dateline = None;
+        self.paragraphs.clear();
+        self.boilerplate.clear();
+        self.warnings.clear();
+    }
+
+    /// An empty article that reuses this one's vector capacity and may
+    /// borrow from another input: see [`ParseOptions::parse_into`](crate::ParseOptions::parse_into).
+    pub fn recycle<'b>(self) -> Article<'b> {
+        // Collecting the emptied vector of one slice type into another of the
+        // same layout reuses its allocation (in-place iteration).
+        fn reuse<'b>(mut v: Vec<&str>) -> Vec<&'b str> {
+            v.clear();
+            v.into_iter().map(|_| "").collect()
+        }
+        let mut warnings = self.warnings;
+        warnings.clear();
+        Article {
+            authors: reuse(self.authors),
+            photo_credits: reuse(self.photo_credits),
+            paragraphs: reuse(self.paragraphs),
+            boilerplate: reuse(self.boilerplate),
+            warnings,
+            ..Article::default()
+        }
+    }
+
     /// The byte spans of the paragraphs in `input`, the text this article was
     /// parsed from. Yields `None` for a paragraph that is not a slice of `input`.
     pub fn paragraph_spans<'s>(

@@ -135,6 +135,32 @@ impl ParseOptions {
         crate::parse::article(input, self)
     }
 
+    /// Parses `input` into `article`, reusing the capacity of its vectors, so
+    /// that parsing many inputs in a loop allocates nothing per input once
+    /// the vectors have grown. `article` is cleared first; on error it is
+    /// left empty, its capacity kept.
+    ///
+    /// An article borrows its input, so between inputs of different
+    /// lifetimes pass it through [`Article::recycle`]:
+    ///
+    /// ```
+    /// let options = wirecopy::ParseOptions::new();
+    /// let texts = ["Ferry opens\n\nIt sails at noon.\n", "Pier closes\n\nFor repairs.\n"];
+    /// let mut buffers = wirecopy::Article::default();
+    /// for text in texts {
+    ///     let owned = text.to_owned();
+    ///     let mut article = buffers.recycle();
+    ///     options.parse_into(&owned, &mut article)?;
+    ///     println!("{}", article.headline);
+    ///     buffers = article.recycle();
+    /// }
+    /// # Ok::<(), wirecopy::Error>(())
+    /// ```
+    pub fn parse_into<'a>(&self, input: &'a str, article: &mut Article<'a>) -> Result<(), Error> {
+        article.clear();
+        crate::parse::article_into_checked(input, self, article)
+    }
+
     /// Checks that `input` is NUL-free UTF-8 (skipping one leading BOM) and
     /// parses it with these options.
     pub fn parse_bytes<'a>(&self, input: &'a [u8]) -> Result<Article<'a>, Error> {

@@ -25,7 +25,11 @@ impl fmt::Display for RoundTripError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.error {
             Some(e) => write!(f, "the rendered article does not parse: {e}")?,
-            None => write!(f, "field `{}` differs after rendering and parsing again", self.field)?,
+            None => write!(
+                f,
+                "field `{}` differs after rendering and parsing again",
+                self.field
+            )?,
         }
         write!(f, "\n--- rendered ---\n{}", self.rendered)?;
         if let Some(r) = &self.reparsed {
@@ -54,7 +58,10 @@ impl<'a> Article<'a> {
             ("paragraphs", self.paragraphs == other.paragraphs),
             ("boilerplate", self.boilerplate == other.boilerplate),
         ];
-        fields.into_iter().find(|(_, same)| !same).map(|(name, _)| name)
+        fields
+            .into_iter()
+            .find(|(_, same)| !same)
+            .map(|(name, _)| name)
     }
 
     /// Renders this article in the canonical layout and parses it again with
@@ -70,24 +77,24 @@ impl<'a> Article<'a> {
     /// article.check_round_trip(&wirecopy::ParseOptions::default()).unwrap();
     /// # Ok::<(), wirecopy::Error>(())
     /// ```
-    pub fn check_round_trip(&self, options: &ParseOptions) -> Result<(), RoundTripError> {
+    pub fn check_round_trip(&self, options: &ParseOptions) -> Result<(), Box<RoundTripError>> {
         let rendered = self.display_with(options).to_string();
         match options.parse(&rendered) {
             Ok(again) => match self.first_difference(&again) {
                 None => Ok(()),
-                Some(field) => Err(RoundTripError {
+                Some(field) => Err(Box::new(RoundTripError {
                     field,
                     reparsed: Some(again.to_owned_article()),
                     rendered,
                     error: None,
-                }),
+                })),
             },
-            Err(e) => Err(RoundTripError {
+            Err(e) => Err(Box::new(RoundTripError {
                 field: "parse",
                 rendered,
                 reparsed: None,
                 error: Some(e),
-            }),
+            })),
         }
     }
 }

@@ -8,59 +8,58 @@
 //!               [SP] [":"] [SP] &( DIGIT | month | weekday )
 //! ```
 
+use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::tag_no_case;
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{not, opt, peek, value};
-use nom::{IResult, Parser};
 
 use super::lines::trim;
-use super::timestamp::{month, sp, sp0, weekday};
+use super::timestamp::{month, weekday};
+use super::token::{R, sp, sp0, tag_ci};
 use crate::error::TimestampField;
-
-type R<'a, T> = IResult<&'a str, T>;
 
 /// A `By` line without a date label is a byline only up to this many characters.
 const MAX_BARE_BYLINE: usize = 80;
 
 /// `By`, `Written by` or `Story by`, any case, then whitespace.
 fn byline_word(i: &str) -> R<'_, &str> {
-    let (rest, word) = alt((
-        tag_no_case("written by"),
-        tag_no_case("story by"),
-        tag_no_case("by"),
-    ))
-    .parse(i)?;
+    let (rest, word) = alt((tag_ci("written by"), tag_ci("story by"), tag_ci("by"))).parse(i)?;
     let (rest, _) = sp(rest)?;
     Ok((rest, word))
 }
 
-/// Date labels, longest first within each word start (`Posted on` before
-/// `Posted`, `Last updated` before `Updated`).
-const LABELS: &[(&str, TimestampField)] = &[
-    ("posted on", TimestampField::Posted),
-    ("last updated", TimestampField::Updated),
-    ("last modified", TimestampField::Updated),
-    ("published", TimestampField::Posted),
-    ("created", TimestampField::Posted),
-    ("posted", TimestampField::Posted),
-    ("written", TimestampField::Posted),
-    ("date", TimestampField::Posted),
-    ("기사입력", TimestampField::Posted),
-    ("입력", TimestampField::Posted),
-    ("승인", TimestampField::Posted),
-    ("등록", TimestampField::Posted),
-    ("updated", TimestampField::Updated),
-    ("modified", TimestampField::Updated),
-    ("업데이트", TimestampField::Updated),
-    ("수정", TimestampField::Updated),
-];
+use TimestampField::{Posted, Updated};
+
+/// Date labels, by their first character; longest first within each
+/// (`Posted on` before `Posted`). English labels match in any case.
+fn labels_starting_with(c: char) -> &'static [(&'static str, TimestampField)] {
+    match c.to_ascii_lowercase() {
+        'p' => &[
+            ("posted on", Posted),
+            ("posted", Posted),
+            ("published", Posted),
+        ],
+        'l' => &[("last updated", Updated), ("last modified", Updated)],
+        'u' => &[("updated", Updated)],
+        'm' => &[("modified", Updated)],
+        'c' => &[("created", Posted)],
+        'd' => &[("date", Posted)],
+        'w' => &[("written", Posted)],
+        '기' => &[("기사입력", Posted)],
+        '입' => &[("입력", Posted)],
+        '승' => &[("승인", Posted)],
+        '등' => &[("등록", Posted)],
+        '수' => &[("수정", Updated)],
+        '업' => &[("업데이트", Updated)],
+        _ => &[],
+    }
+}
 
 /// A label's name at the start of `i`, as a whole word.
 fn label_name(i: &str) -> R<'_, TimestampField> {
-    for &(name, field) in LABELS {
-        let word: R<'_, _> = (tag_no_case(name), not(satisfy(char::is_alphanumeric))).parse(i);
-        if let Ok((rest, _)) = word {
+    let first = i.chars().next().unwrap_or(' ');
+    for &(name, field) in labels_starting_with(first) {
+        if let Ok((rest, _)) = (tag_ci(name), not(satisfy(char::is_alphanumeric))).parse(i) {
             return Ok((rest, field));
         }
     }
@@ -100,16 +99,30 @@ pub(crate) struct Label {
 }
 
 /// The first date label in `text` at or after byte `from`, starting at a
-/// word start (a letter or digit not preceded by one).
+/// word start (a letter or digit not preceded by one). Only word starts whose
+/// first character can begin a label are tried.
 pub(crate) fn find_label(text: &str, from: usize) -> Option<Label> {
+    let bytes = text.as_bytes();
     let mut prev_alnum = text[..from]
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric);
-    for (i, c) in text[from..].char_indices() {
-        let at = from + i;
-        let alnum = c.is_alphanumeric();
-        if alnum && !prev_alnum {
+    let mut at = from;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (alnum, may_start, width) = if b.is_ascii() {
+            let alnum = b.is_ascii_alphanumeric();
+            let starts = matches!(
+                b.to_ascii_lowercase(),
+                b'p' | b'l' | b'u' | b'm' | b'c' | b'd' | b'w'
+            );
+            (alnum, starts, 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            let starts = matches!(c, '기' | '입' | '승' | '등' | '수' | '업');
+            (c.is_alphanumeric(), starts, c.len_utf8())
+        };
+        if alnum && !prev_alnum && may_start {
             if let Ok((rest, field)) = label(&text[at..]) {
                 return Some(Label {
                     start: at,
@@ -119,6 +132,7 @@ pub(crate) fn find_label(text: &str, from: usize) -> Option<Label> {
             }
         }
         prev_alnum = alnum;
+        at += width;
     }
     None
 }
@@ -282,68 +296,91 @@ fn is_email(token: &str) -> bool {
             .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
 }
 
+/// Removes an agency name from the start or the end of `part` (whole words,
+/// case-sensitive); `None` when neither end is an agency.
+fn strip_agency<'a>(part: &'a str, agencies: &[&str], extra: &[String]) -> Option<&'a str> {
+    let (first, last) = (*part.as_bytes().first()?, *part.as_bytes().last()?);
+    let names = agencies
+        .iter()
+        .copied()
+        .chain(extra.iter().map(String::as_str));
+    for agency in names {
+        let a = agency.as_bytes();
+        // Compare the first and last bytes before the whole name.
+        if a.first() == Some(&first) {
+            if let Some(rest) = part.strip_prefix(agency) {
+                if !rest.starts_with(is_word_char) {
+                    return Some(rest);
+                }
+            }
+        }
+        if a.last() == Some(&last) {
+            if let Some(rest) = part.strip_suffix(agency) {
+                if !rest.ends_with(is_word_char) {
+                    return Some(rest);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Removes an e-mail token from the start or the end of `part`.
+fn strip_email(part: &str) -> Option<&str> {
+    match part.rsplit_once(char::is_whitespace) {
+        Some((head, last)) if is_email(last) => return Some(head),
+        None if is_email(part) => return Some(""),
+        _ => {}
+    }
+    match part.split_once(char::is_whitespace) {
+        Some((first, tail)) if is_email(first) => Some(tail),
+        _ => None,
+    }
+}
+
 /// Removes e-mail tokens and agency names from the ends of `part`; an e-mail
 /// inside the part cuts it there.
-fn strip_part<'a>(mut part: &'a str, agencies: &[&str], extra: &[String]) -> &'a str {
+fn strip_part<'a>(part: &'a str, agencies: &[&str], extra: &[String]) -> &'a str {
+    let mut part = trim(part);
+    let has_email = memchr::memchr(b'@', part.as_bytes()).is_some();
     loop {
-        let before = part;
-        part = trim(part);
-        // A trailing or leading e-mail token.
-        if let Some((head, last)) = part.rsplit_once(char::is_whitespace) {
-            if is_email(last) {
-                part = head;
-            }
-        } else if is_email(part) {
-            return "";
-        }
-        if let Some((first, tail)) = part.split_once(char::is_whitespace) {
-            if is_email(first) {
-                part = tail;
-            }
-        }
-        part = trim(part);
-        for agency in agencies
-            .iter()
-            .copied()
-            .chain(extra.iter().map(String::as_str))
-        {
-            if let Some(rest) = part.strip_prefix(agency) {
-                if rest.is_empty() || !rest.starts_with(is_word_char) {
-                    part = rest;
-                    break;
-                }
-            }
-            if let Some(rest) = part.strip_suffix(agency) {
-                if rest.is_empty() || !rest.ends_with(is_word_char) {
-                    part = rest;
-                    break;
-                }
-            }
-        }
-        part = trim(part);
-        if part == before {
-            break;
+        let stripped = has_email
+            .then(|| strip_email(part))
+            .flatten()
+            .or_else(|| strip_agency(part, agencies, extra));
+        match stripped {
+            Some(rest) => part = trim(rest),
+            None => break,
         }
     }
     // An e-mail inside a name cuts the part there.
-    if let Some(at) = part.find('@') {
-        let cut = part[..at].rfind(char::is_whitespace).unwrap_or(0);
-        part = trim(&part[..cut]);
+    if has_email {
+        if let Some(at) = part.find('@') {
+            let cut = part[..at].rfind(char::is_whitespace).unwrap_or(0);
+            part = trim(&part[..cut]);
+        }
     }
     part
 }
 
-/// Whether `word` is a role word or its plural, any case.
+/// Whether `word` is a role word or its plural (`s` or `es`), any case.
 fn is_role_word(word: &str) -> bool {
+    let w = word.as_bytes();
+    let Some(first) = w.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     ROLE_WORDS.iter().any(|role| {
-        word.eq_ignore_ascii_case(role)
-            || word
-                .strip_suffix(['s', 'S'])
-                .is_some_and(|w| w.eq_ignore_ascii_case(role))
-            || word
-                .strip_suffix("es")
-                .or_else(|| word.strip_suffix("ES"))
-                .is_some_and(|w| w.eq_ignore_ascii_case(role))
+        let r = role.as_bytes();
+        r[0] == first
+            && w.len() >= r.len()
+            && w.len() <= r.len() + 2
+            && w[..r.len()].eq_ignore_ascii_case(r)
+            && {
+                let tail = &w[r.len()..];
+                tail.is_empty()
+                    || tail.eq_ignore_ascii_case(b"s")
+                    || tail.eq_ignore_ascii_case(b"es")
+            }
     })
 }
 

@@ -12,17 +12,16 @@ use nom::combinator::{all_consuming, verify};
 use nom::sequence::delimited;
 
 use super::lines::trim;
+use super::token::contains_ci;
 use super::trailer::is_copyright;
 
 /// The longest credit line, in characters, brackets included.
 const MAX_CREDIT: usize = 120;
 
 fn holds_url(text: &str) -> bool {
-    let b = text.as_bytes();
-    ["http://", "https://", "www."].iter().any(|needle| {
-        b.windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    })
+    contains_ci(text, "http://", 4)
+        || contains_ci(text, "https://", 5)
+        || contains_ci(text, "www.", 3)
 }
 
 /// The credit of a trimmed line, if the line is a photo credit.

@@ -17,19 +17,18 @@
 //! agency precedes; `:` only follows an upper-case place. The whole dateline,
 //! separator and following whitespace included, is at most 100 characters.
 
+use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till1, take_while, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
-use nom::combinator::{all_consuming, eof, not, opt, peek, recognize, verify};
+use nom::combinator::{all_consuming, eof, opt, peek, recognize, verify};
 use nom::multi::many0_count;
 use nom::sequence::{delimited, preceded};
-use nom::{IResult, Parser};
 
 use super::lines::trim;
-use super::timestamp::{day, month, sp, sp0, year};
+use super::timestamp::{day, month, year};
+use super::token::{R, boundary, sp, sp0};
 use crate::Dateline;
-
-type R<'a, T> = IResult<&'a str, T>;
 
 /// The longest dateline, in characters, separator and whitespace included.
 pub(crate) const MAX_DATELINE: usize = 100;
@@ -61,10 +60,6 @@ const NOT_PLACES: &[&str] = &[
     "SOURCE",
     "CAPTION",
 ];
-
-fn boundary(i: &str) -> R<'_, ()> {
-    not(satisfy(char::is_alphanumeric)).parse(i)
-}
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
@@ -248,12 +243,12 @@ fn region_parser(i: &str) -> R<'_, &str> {
 /// `Place {, qualifier} (agency) sep`: a capitalised place needs an agency.
 fn title_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
     let (rest, place) = region(i)?;
-    if holds_stop_word(place) {
-        return fail(i);
-    }
     let (rest, (date, region)) = qualifiers(rest)?;
     let (rest, agency) = verify(paren.map(trim), |a: &str| agency_ok(a)).parse(rest)?;
     let (rest, _) = separator(true, false)(rest)?;
+    if holds_stop_word(place) {
+        return fail(i);
+    }
     Ok((
         rest,
         Dateline {

@@ -49,6 +49,10 @@ pub(crate) fn trim(s: &str) -> &str {
 #[inline]
 pub(crate) fn trim_start(s: &str) -> &str {
     let b = s.as_bytes();
+    // Most lines start with a visible ASCII character.
+    if matches!(b.first(), Some(0x21..=0x7E)) {
+        return s;
+    }
     let mut i = 0;
     loop {
         let n = ws_prefix_len(&b[i..]);
@@ -65,6 +69,9 @@ pub(crate) fn trim_start(s: &str) -> &str {
 #[inline]
 pub(crate) fn trim_end(s: &str) -> &str {
     let b = s.as_bytes();
+    if matches!(b.last(), Some(0x21..=0x7E)) {
+        return s;
+    }
     let mut end = b.len();
     loop {
         let n = ws_suffix_len(&b[..end]);
@@ -96,17 +103,40 @@ impl Line<'_> {
 
 /// Lines of `input[pos..end]`, forward. Lines end at LF, CRLF or a lone CR;
 /// the last line may have no terminator. An empty remainder yields no line.
-#[derive(Clone, Debug)]
+///
+/// The same `memchr` that finds line ends also finds NUL bytes, so that the
+/// check for binary input costs no pass of its own: the iteration stops at
+/// the first NUL and [`nul`](Self::nul) tells where it is.
 pub(crate) struct Lines<'a> {
     input: &'a str,
+    /// Offset of the next line's start.
     pos: usize,
     end: usize,
+    /// Line ends and NUL bytes of `input[start..end]`, found by one
+    /// searcher that is set up once for all lines.
+    terminators: memchr::Memchr3<'a>,
+    start: usize,
+    nul: Option<usize>,
 }
 
 impl<'a> Lines<'a> {
     /// Lines from `pos` up to `end` (a line start or the input's end).
     pub fn new(input: &'a str, pos: usize, end: usize) -> Self {
-        Lines { input, pos, end }
+        let end = end.min(input.len());
+        let pos = pos.min(end);
+        Lines {
+            input,
+            pos,
+            end,
+            terminators: memchr::memchr3_iter(b'\n', b'\r', 0, &input.as_bytes()[pos..end]),
+            start: pos,
+            nul: None,
+        }
+    }
+
+    /// The offset of the NUL byte that stopped the iteration, if one did.
+    pub fn nul(&self) -> Option<usize> {
+        self.nul
     }
 }
 
@@ -118,19 +148,25 @@ impl<'a> Iterator for Lines<'a> {
         if self.pos >= self.end {
             return None;
         }
-        let bytes = &self.input.as_bytes()[self.pos..self.end];
-        let (len, next) = match memchr::memchr2(b'\n', b'\r', bytes) {
-            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => (i, i + 2),
-            Some(i) => (i, i + 1),
-            None => (bytes.len(), bytes.len()),
+        let bytes = self.input.as_bytes();
+        let (line_end, next) = match self.terminators.next().map(|i| self.start + i) {
+            Some(t) if bytes[t] == 0 => {
+                self.nul = Some(t);
+                self.pos = self.end;
+                return None;
+            }
+            Some(t) if bytes[t] == b'\r' && t + 1 < self.end && bytes[t + 1] == b'\n' => {
+                // The LF of a CRLF pair is the searcher's next hit.
+                self.terminators.next();
+                (t, t + 2)
+            }
+            Some(t) => (t, t + 1),
+            None => (self.end, self.end),
         };
         // Line ends are ASCII, so both cuts fall on character boundaries.
-        let text = trim(&self.input[self.pos..self.pos + len]);
-        self.pos += next;
-        Some(Line {
-            text,
-            next: self.pos,
-        })
+        let text = trim(&self.input[self.pos..line_end]);
+        self.pos = next;
+        Some(Line { text, next })
     }
 }
 
@@ -187,6 +223,16 @@ mod tests {
         assert_eq!(texts("a\r\n"), ["a"]);
         assert_eq!(texts("a\n\n"), ["a", ""]);
         assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn stops_at_nul() {
+        let input = "a\nb\0c\nd";
+        let mut lines = Lines::new(input, 0, input.len());
+        assert_eq!(lines.next().map(|l| l.text), Some("a"));
+        assert_eq!(lines.next(), None);
+        assert_eq!(lines.nul(), Some(3));
+        assert_eq!(lines.next(), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod dateline;
 mod headline;
 pub(crate) mod lines;
 mod timestamp;
+mod token;
 mod trailer;
 
 use crate::error::TimestampField;
@@ -22,12 +23,15 @@ use lines::{Line, Lines};
 
 pub(crate) use timestamp::parse_timestamp;
 
-/// Checks size, NUL bytes and UTF-8, in that order (SPEC 3.7).
+/// Checks size and UTF-8 (SPEC 3.7). NUL bytes, which take precedence over
+/// invalid UTF-8, are looked for here only when the UTF-8 check fails;
+/// otherwise the parse finds them in the pass that finds the line ends.
 pub(crate) fn validate(input: &[u8], max_size: usize) -> Result<&str, Error> {
     check_size(input.len(), max_size)?;
-    check_nul(input)?;
-    std::str::from_utf8(input).map_err(|e| Error::InvalidUtf8 {
-        position: Position::locate(input, e.valid_up_to()),
+    std::str::from_utf8(input).map_err(|e| {
+        check_nul(input).err().unwrap_or(Error::InvalidUtf8 {
+            position: Position::locate(input, e.valid_up_to()),
+        })
     })
 }
 
@@ -54,7 +58,6 @@ fn check_nul(input: &[u8]) -> Result<(), Error> {
 /// Parses a `&str`: checks size and NUL bytes, then the layout.
 pub(crate) fn article<'a>(input: &'a str, options: &ParseOptions) -> Result<Article<'a>, Error> {
     check_size(input.len(), options.max_size)?;
-    check_nul(input.as_bytes())?;
     article_unchecked(input, options)
 }
 
@@ -152,18 +155,64 @@ pub(crate) fn article_unchecked<'a>(
     input: &'a str,
     options: &ParseOptions,
 ) -> Result<Article<'a>, Error> {
+    let mut article = Article::default();
+    article_into(input, options, &mut article)?;
+    Ok(article)
+}
+
+/// Parses a `&str` into `article`, reusing its vectors (which must be empty).
+pub(crate) fn article_into_checked<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+    article: &mut Article<'a>,
+) -> Result<(), Error> {
+    check_size(input.len(), options.max_size)?;
+    article_into(input, options, article)
+}
+
+/// The layout of SPEC section 3, read into `article`, whose vectors must be
+/// empty (their capacity is reused). A NUL byte anywhere in the input gives
+/// [`Error::Binary`], whatever else is wrong with it.
+fn article_into<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+    article: &mut Article<'a>,
+) -> Result<(), Error> {
+    let result = layout(input, options, article);
+    if let Err(e) = &result {
+        if !matches!(e, Error::Binary { .. }) {
+            // A strict-mode error may stop the scan before a NUL byte.
+            check_nul(input.as_bytes())?;
+        }
+    }
+    result
+}
+
+/// Reads the layout; stops with `Binary` at the first NUL byte it meets.
+fn layout<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+    article: &mut Article<'a>,
+) -> Result<(), Error> {
     let mut problems = Problems {
         input,
         strict: options.mode == Mode::Strict,
-        warnings: Vec::new(),
+        warnings: std::mem::take(&mut article.warnings),
     };
-    let mut article = Article::default();
 
     // 3.1: the first non-blank line, and the next one for a kicker-only line.
+    let binary = |offset: usize| Error::Binary {
+        position: Position::locate(input.as_bytes(), offset),
+    };
     let mut lines = Lines::new(input, 0, input.len());
-    let first = lines.find(|l| !l.is_blank()).ok_or(Error::Empty {
-        position: Position::START,
-    })?;
+    let Some(first) = lines.find(|l| !l.is_blank()) else {
+        return Err(match lines.nul() {
+            Some(at) => binary(at),
+            None => Error::Empty {
+                position: Position::START,
+            },
+        });
+    };
     let head = headline::headline_line(first.text, &options.kicker_labels);
     article.kicker = head.kicker;
     article.headline = head.headline;
@@ -175,6 +224,9 @@ pub(crate) fn article_unchecked<'a>(
                 header_end = line.next;
             }
             None => {
+                if let Some(at) = lines.nul() {
+                    return Err(binary(at));
+                }
                 let offset = problems.offset_of(first.text) + first.text.len();
                 let position = problems.position(offset);
                 problems.report(
@@ -191,7 +243,11 @@ pub(crate) fn article_unchecked<'a>(
         header_end,
         &options.boilerplate,
         &mut article.boilerplate,
-    );
+    )
+    .map_err(|_| match memchr::memchr(0, input.as_bytes()) {
+        Some(at) => binary(at),
+        None => unreachable!("the trailer scan saw a NUL byte"),
+    })?;
 
     // 3.2 and 3.4: the byline block, with credits between its lines.
     let mut lines = Lines::new(input, header_end, body_end);
@@ -216,6 +272,9 @@ pub(crate) fn article_unchecked<'a>(
         first_body = Some(line);
         break;
     }
+    if let Some(at) = lines.nul() {
+        return Err(binary(at));
+    }
     article.byline = block.byline;
     article.posted = block.posted.flatten();
     article.updated = block.updated.flatten();
@@ -225,7 +284,7 @@ pub(crate) fn article_unchecked<'a>(
 
     // 3.4 and 3.5: credits and paragraphs; the dateline in the first three.
     let mut pending: Option<(crate::Dateline<'a>, &'a str)> = None;
-    for line in first_body.into_iter().chain(lines) {
+    for line in first_body.into_iter().chain(lines.by_ref()) {
         if line.is_blank() {
             continue;
         }
@@ -251,6 +310,9 @@ pub(crate) fn article_unchecked<'a>(
         }
         article.paragraphs.push(text);
     }
+    if let Some(at) = lines.nul() {
+        return Err(binary(at));
+    }
     if let Some((_, text)) = pending {
         // Nothing followed: a dateline with nothing after it is a paragraph.
         article.paragraphs.push(text);
@@ -264,7 +326,7 @@ pub(crate) fn article_unchecked<'a>(
         )?;
     }
     article.warnings = problems.warnings;
-    Ok(article)
+    Ok(())
 }
 
 /// Whether a trimmed line would be read as a byline line (for the renderer).

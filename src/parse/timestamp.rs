@@ -13,32 +13,15 @@
 //! ```
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{eof, map_opt, not, opt, peek, recognize, value};
 use nom::sequence::{delimited, preceded};
-use nom::{IResult, Parser};
 
-use super::lines::is_ws;
+use super::token::{R, boundary, sp, sp0, tag_ci};
 use crate::Timestamp;
-
-type R<'a, T> = IResult<&'a str, T>;
-
-/// One or more SPEC whitespace characters.
-pub(crate) fn sp(i: &str) -> R<'_, &str> {
-    take_while1(is_ws)(i)
-}
-
-/// Zero or more SPEC whitespace characters.
-pub(crate) fn sp0(i: &str) -> R<'_, &str> {
-    take_while(is_ws)(i)
-}
-
-/// Fails when the next character is a letter or digit (a word boundary).
-fn boundary(i: &str) -> R<'_, ()> {
-    not(satisfy(char::is_alphanumeric)).parse(i)
-}
 
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
@@ -145,12 +128,7 @@ pub(crate) fn year(i: &str) -> R<'_, i32> {
 pub(crate) fn day(i: &str) -> R<'_, u32> {
     let (rest, d) = num12(i)?;
     let (rest, _) = opt((
-        alt((
-            tag_no_case("st"),
-            tag_no_case("nd"),
-            tag_no_case("rd"),
-            tag_no_case("th"),
-        )),
+        alt((tag_ci("st"), tag_ci("nd"), tag_ci("rd"), tag_ci("th"))),
         boundary,
     ))
     .parse(rest)?;
@@ -205,10 +183,10 @@ enum Meridiem {
 /// `AM`, `PM`, `a.m.`, `p.m.`, any case.
 fn meridiem(i: &str) -> R<'_, Meridiem> {
     let (rest, m) = alt((
-        value(Meridiem::Am, tag_no_case("a.m.")),
-        value(Meridiem::Pm, tag_no_case("p.m.")),
-        value(Meridiem::Am, tag_no_case("am")),
-        value(Meridiem::Pm, tag_no_case("pm")),
+        value(Meridiem::Am, tag_ci("a.m.")),
+        value(Meridiem::Pm, tag_ci("p.m.")),
+        value(Meridiem::Am, tag_ci("am")),
+        value(Meridiem::Pm, tag_ci("pm")),
     ))
     .parse(i)?;
     let (rest, _) = boundary(rest)?;
@@ -310,10 +288,7 @@ fn named_zone(i: &str) -> R<'_, FixedOffset> {
 /// A zone without parentheses: `GMT+9`, `UTC+09:00`, `+0900`, `KST`, `Z`.
 fn bare_zone(i: &str) -> R<'_, FixedOffset> {
     alt((
-        preceded(
-            alt((tag_no_case("gmt"), tag_no_case("utc"))),
-            numeric_offset(true),
-        ),
+        preceded(alt((tag_ci("gmt"), tag_ci("utc"))), numeric_offset(true)),
         numeric_offset(false),
         named_zone,
     ))
@@ -338,11 +313,7 @@ fn time_zone(i: &str) -> R<'_, (NaiveTime, Option<FixedOffset>)> {
 fn date_time_sep(i: &str) -> R<'_, &str> {
     alt((
         recognize((sp0, char(','), sp0)),
-        recognize((
-            sp,
-            alt((tag("-"), tag("/"), tag("|"), (tag_no_case("at")))),
-            sp,
-        )),
+        recognize((sp, alt((tag("-"), tag("/"), tag("|"), tag_ci("at"))), sp)),
         tag("T"),
         sp,
     ))

@@ -15,7 +15,7 @@ use nom::combinator::{eof, opt};
 use nom::{IResult, Parser};
 
 use super::lines::{is_ws, line_before, trim};
-use super::timestamp::{sp, sp0};
+use super::token::{contains_ci, sp, sp0, starts_with_ci};
 
 /// SPEC 3.6's default boilerplate phrases.
 pub(crate) const PHRASES: &[&str] = &[
@@ -46,18 +46,6 @@ pub(crate) fn is_sign_off(line: &str) -> bool {
         .is_ok()
 }
 
-fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
-fn contains_ignore_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 /// A copyright line, also inside one pair of `[...]` or `<...>`.
 pub(crate) fn is_copyright(line: &str) -> bool {
     let inner = line
@@ -67,9 +55,9 @@ pub(crate) fn is_copyright(line: &str) -> bool {
         .map_or(line, trim);
     inner.starts_with(['©', 'ⓒ'])
         || inner.starts_with("저작권자")
-        || starts_with_ignore_case(inner, "(c) ")
-        || starts_with_ignore_case(inner, "copyright")
-        || contains_ignore_case(inner, "all rights reserved")
+        || starts_with_ci(inner, "(c) ")
+        || starts_with_ci(inner, "copyright")
+        || contains_ci(inner, "all rights reserved", 16)
 }
 
 /// Whether a trimmed, non-blank line is boilerplate.
@@ -80,18 +68,26 @@ pub(crate) fn is_boilerplate(line: &str, extra: &[String]) -> bool {
         || is_copyright(line)
 }
 
+/// A NUL byte among the lines the trailer scan read.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct NulInTrailer;
+
 /// Scans back from the end of `input` to `floor` (a line start: the end of
 /// the headline). Returns where the trailer starts and pushes its
-/// boilerplate lines to `out` in input order.
+/// boilerplate lines to `out` in input order. Fails if a line it reads holds
+/// a NUL byte (the forward scan checks every other line).
 pub(crate) fn trailer<'a>(
     input: &'a str,
     floor: usize,
     extra: &[String],
     out: &mut Vec<&'a str>,
-) -> usize {
+) -> Result<usize, NulInTrailer> {
     let mut start = input.len();
     let first = out.len();
     while let Some((line_start, text)) = line_before(input, floor, start) {
+        if memchr::memchr(0, text.as_bytes()).is_some() {
+            return Err(NulInTrailer);
+        }
         if !text.is_empty() {
             if !is_boilerplate(text, extra) {
                 break;
@@ -101,7 +97,7 @@ pub(crate) fn trailer<'a>(
         start = line_start;
     }
     out[first..].reverse();
-    start
+    Ok(start)
 }
 
 #[cfg(test)]
@@ -138,14 +134,15 @@ mod tests {
     fn trailer_scan() {
         let input = "Head\n\nBody.\nShare\n\u{A0}\n(END)\n닫기";
         let mut out = Vec::new();
-        let start = trailer(input, 5, &[], &mut out);
+        let start = trailer(input, 5, &[], &mut out).unwrap();
         assert_eq!(out, ["Share", "(END)", "닫기"]);
         assert_eq!(&input[start..start + 5], "Share");
         // Never past the floor.
         let input = "Print\n";
         let mut out = Vec::new();
-        assert_eq!(trailer(input, 6, &[], &mut out), 6);
+        assert_eq!(trailer(input, 6, &[], &mut out), Ok(6));
         assert!(out.is_empty());
+        assert_eq!(trailer("H\nx\0\n닫기", 2, &[], &mut out), Err(NulInTrailer));
     }
 
     #[test]

@@ -1,0 +1,672 @@
+//! The `wire2json` example run as a user runs it: directories, stdin, JSON
+//! Lines, `--strict`, error records, exit codes, and output that does not
+//! depend on `--jobs`.
+//!
+//! The tests build the example first (`cargo test --test cli` alone does not
+//! build examples; the build is a no-op when it is fresh) and run it from
+//! `target/<profile>/examples/`, in temporary directories of their own.
+
+#![cfg(feature = "serde")]
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+/// The example binary, built once per test run.
+fn wire2json() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        // target/<profile>/deps/cli-HASH -> target/<profile>
+        let exe = std::env::current_exe().expect("test executable path");
+        let profile_dir = exe
+            .parent()
+            .and_then(Path::parent)
+            .expect("target/<profile>");
+        let bin = profile_dir
+            .join("examples")
+            .join(format!("wire2json{}", std::env::consts::EXE_SUFFIX));
+        let mut build = Command::new(env!("CARGO"));
+        build
+            .args([
+                "build",
+                "--quiet",
+                "--example",
+                "wire2json",
+                "--manifest-path",
+            ])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
+        if let Some(target_dir) = profile_dir.parent() {
+            build.arg("--target-dir").arg(target_dir);
+        }
+        if profile_dir.file_name().is_some_and(|n| n == "release") {
+            build.arg("--release");
+        }
+        let out = build.output().expect("run cargo build");
+        assert!(
+            out.status.success() && bin.exists(),
+            "cannot build the wire2json example ({}):\n{}",
+            bin.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        bin
+    })
+}
+
+/// A directory under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("wirecopy-cli-{}-{n}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `bytes` to `rel`, creating its directories.
+    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn mkdir(&self, rel: &str) -> PathBuf {
+        let path = self.0.join(rel);
+        fs::create_dir_all(&path).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// The stdout JSON Lines, each checked to be an object with "source" first.
+    fn records(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|line| {
+                let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+                assert_eq!(
+                    v.as_object().unwrap().keys().next().map(String::as_str),
+                    Some("source")
+                );
+                v
+            })
+            .collect()
+    }
+
+    fn sources(&self) -> Vec<String> {
+        self.records()
+            .iter()
+            .map(|r| r["source"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    fn stderr_lines(&self) -> Vec<&str> {
+        self.stderr.lines().collect()
+    }
+
+    /// The numbers of `parsed N articles (F failed), B bytes in S s: T MB/s`.
+    fn summary(&self) -> (u64, u64, u64) {
+        let last = self.stderr.lines().last().unwrap_or_default();
+        let rest = last
+            .strip_prefix("parsed ")
+            .unwrap_or_else(|| panic!("summary: {last:?}"));
+        let (n, rest) = rest.split_once(" articles (").unwrap();
+        let (f, rest) = rest.split_once(" failed), ").unwrap();
+        let (b, rest) = rest.split_once(" bytes in ").unwrap();
+        let (s, rest) = rest.split_once(" s: ").unwrap();
+        let t = rest.strip_suffix(" MB/s").unwrap();
+        assert!(
+            s.parse::<f64>().unwrap() >= 0.0 && t.parse::<f64>().unwrap() >= 0.0,
+            "{last}"
+        );
+        (n.parse().unwrap(), f.parse().unwrap(), b.parse().unwrap())
+    }
+}
+
+/// Runs the example in `dir` with `args`, `stdin` piped in (or empty).
+fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(wire2json())
+        .args(args)
+        .current_dir(dir)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start wire2json");
+    if let Some(bytes) = stdin {
+        // The program may exit without reading (a usage error): ignore EPIPE.
+        let _ = child.stdin.take().unwrap().write_all(bytes);
+    }
+    let out = child.wait_with_output().unwrap();
+    let run = Run {
+        code: out.status.code().expect("exit status, not a signal"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 messages"),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+fn article(headline: &str, body: &str) -> String {
+    format!(
+        "{headline}\n\nBy Mara Quist Posted : June 3, 2022, 14:10\n\nBRENNVIK -- {body}\nThe council meets again in July.\n"
+    )
+}
+
+#[test]
+fn no_arguments_print_the_bundled_sample_as_pretty_json() {
+    let dir = TempDir::new("sample");
+    let r = run(dir.path(), &[], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("{\n  \"source\": \"examples/data/velmora_cable_car.txt\",\n")
+    );
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["kicker"], "TRANSPORT");
+    assert_eq!(v["authors"], serde_json::json!(["Tomas Eberhardt-Kahn"]));
+    assert_eq!(v["posted"], "2023-03-14T09:42:00");
+    assert_eq!(v["dateline"]["place"], "VELMORA");
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 6);
+    assert_eq!(
+        v["boilerplate"],
+        serde_json::json!(["기사 이미지 확대 보기", "닫기"])
+    );
+    assert_eq!(v["warnings"], serde_json::json!([]));
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/velmora_cable_car.txt");
+    assert_eq!(r.summary(), (1, 0, fs::metadata(sample).unwrap().len()));
+    assert_eq!(r.stderr_lines().len(), 1, "{}", r.stderr);
+}
+
+#[test]
+fn directories_are_walked_in_sorted_order_without_hidden_entries() {
+    let dir = TempDir::new("walk");
+    for name in [
+        "corpus/b.txt",
+        "corpus/a.txt",
+        "corpus/B.txt",
+        "corpus/a/z.txt",
+        "corpus/sub/deep/c.txt",
+    ] {
+        dir.write(name, article(&format!("Story {name}"), "Text."));
+    }
+    dir.write("corpus/.hidden.txt", "not read");
+    dir.write("corpus/.git/config", "not read");
+    dir.write("corpus/sub/.cache/x.txt", "not read");
+    dir.write(
+        ".explicit.txt",
+        article("Named hidden file", "Read: it is named."),
+    );
+
+    let r = run(dir.path(), &["corpus", ".explicit.txt", "corpus/"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let walked = ["B.txt", "a/z.txt", "a.txt", "b.txt", "sub/deep/c.txt"];
+    let mut expected: Vec<String> = walked.iter().map(|p| format!("corpus/{p}")).collect();
+    expected.push(".explicit.txt".into());
+    expected.extend(walked.iter().map(|p| format!("corpus/{p}")));
+    assert_eq!(r.sources(), expected);
+    assert_eq!(r.records()[0]["headline"], "Story corpus/B.txt");
+    assert_eq!(r.summary().0, 11);
+    assert_eq!(
+        r.stderr_lines().len(),
+        1,
+        "no progress bar on a pipe: {}",
+        r.stderr
+    );
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let dir = TempDir::new("stdin");
+    let text = article("Bridge reopens in Brennvik", "The bridge reopened.");
+    let r = run(dir.path(), &["-"], Some(text.as_bytes()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let records = r.records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["source"], "-");
+    assert_eq!(records[0]["headline"], "Bridge reopens in Brennvik");
+    assert_eq!(records[0]["dateline"]["place"], "BRENNVIK");
+
+    let jsonl = format!(
+        "{}\n{}\n",
+        serde_json::json!({"body": text}),
+        serde_json::json!({"body": "Second\n\nx"})
+    );
+    let r = run(
+        dir.path(),
+        &["--jsonl-field", "body", "-"],
+        Some(jsonl.as_bytes()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.sources(), ["-:1", "-:2"]);
+
+    // Stdin can be read once only.
+    let r = run(dir.path(), &["-", "-"], Some(b"x"));
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn json_lines_give_one_record_per_line_and_error_records_for_bad_lines() {
+    let dir = TempDir::new("jsonl");
+    let good = article("Ferry fares frozen", "Fares stay as they are.");
+    let lines = [
+        serde_json::json!({"id": 1, "text": good, "tags": ["a", {"text": 0}]}).to_string(),
+        String::new(),
+        "not json at all".into(),
+        r#"{"id": 3}"#.into(),
+        r#"{"id": 4, "text": null}"#.into(),
+        r#"{"id": 5, "text": "   \n "}"#.into(),
+        r#"["text", "an array"]"#.into(),
+        r#"{"text": "Cut short"#.into(),
+        r#"{"text": "Headline\n\nBody.", "text": "Last one wins\n\nBody."}"#.into(),
+        r#"{"é": x}"#.into(),
+    ];
+    dir.write("dump.jsonl", lines.join("\n"));
+
+    let r = run(dir.path(), &["--jsonl-field", "text", "dump.jsonl"], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let records = r.records();
+    let sources: Vec<&str> = records
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "dump.jsonl:1",
+            "dump.jsonl:3",
+            "dump.jsonl:4",
+            "dump.jsonl:5",
+            "dump.jsonl:6",
+            "dump.jsonl:7",
+            "dump.jsonl:8",
+            "dump.jsonl:9",
+            "dump.jsonl:10"
+        ]
+    );
+    assert_eq!(records[0]["headline"], "Ferry fares frozen");
+    assert_eq!(records[0]["byline"], "Mara Quist");
+    let kind = |i: usize| {
+        records[i]["error"]["kind"]
+            .as_str()
+            .unwrap_or("(article)")
+            .to_owned()
+    };
+    let kinds: Vec<String> = (1..8).map(kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            "InvalidJson",
+            "MissingField",
+            "InvalidField",
+            "Empty",
+            "InvalidJson",
+            "InvalidJson",
+            "(article)"
+        ]
+    );
+    assert_eq!(records[7]["headline"], "Last one wins");
+    // Positions are in the JSON line; the column counts characters.
+    let e = &records[8]["error"];
+    assert_eq!(
+        (&e["kind"], &e["offset"], &e["line"], &e["column"]),
+        (
+            &Value::from("InvalidJson"),
+            &Value::from(7),
+            &Value::from(1),
+            &Value::from(7)
+        )
+    );
+    for record in &records[1..7] {
+        let error = record["error"].as_object().unwrap();
+        let keys: Vec<&str> = error.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["kind", "offset", "line", "column", "message"]);
+        assert!(!error["message"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(
+        (
+            records[1]["error"]["line"].as_u64(),
+            records[1]["error"]["column"].as_u64()
+        ),
+        (Some(1), Some(2))
+    );
+    assert!(
+        records[2]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"text\"")
+    );
+    assert_eq!(r.summary().0, 9);
+    assert_eq!(r.summary().1, 7);
+}
+
+#[test]
+fn strict_turns_warnings_into_error_records() {
+    let dir = TempDir::new("strict");
+    dir.write("bad_date.txt", "Tram line extended\n\nBy Ola Brink Posted : 2022-13-45 10:00\n\nThe tram now reaches the harbor.\n");
+    dir.write(
+        "fine.txt",
+        article("Market hall restored", "The hall reopened."),
+    );
+
+    let lenient = run(dir.path(), &["bad_date.txt", "fine.txt"], None);
+    assert_eq!(lenient.code, 0, "{}", lenient.stderr);
+    let records = lenient.records();
+    assert_eq!(records[0]["posted"], Value::Null);
+    assert_eq!(records[0]["warnings"].as_array().unwrap().len(), 1);
+
+    let strict = run(dir.path(), &["--strict", "bad_date.txt", "fine.txt"], None);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    let records = strict.records();
+    assert_eq!(records[0]["error"]["kind"], "InvalidTimestamp");
+    assert_eq!(records[0]["error"]["line"], 3);
+    assert_eq!(records[1]["headline"], "Market hall restored");
+    assert_eq!(strict.summary().1, 1);
+}
+
+#[test]
+fn failed_inputs_give_error_records_and_processing_goes_on() {
+    let dir = TempDir::new("errors");
+    dir.write("in/1_empty.txt", "");
+    dir.write("in/2_blank.txt", " \n\u{a0}\r\n");
+    dir.write("in/3_binary.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    dir.write(
+        "in/4_latin1.txt",
+        b"Caf\xe9 opens\n\nIt serves cr\xe8pes.\n",
+    );
+    dir.write(
+        "in/5_good.txt",
+        article("Library extends hours", "Open until nine."),
+    );
+    let huge = fs::File::create(dir.path().join("in/6_huge.txt")).unwrap();
+    huge.set_len(64 * 1024 * 1024 + 1).unwrap(); // sparse: never read, the size says enough
+    drop(huge);
+
+    let r = run(dir.path(), &["in"], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let records = r.records();
+    assert_eq!(records.len(), 6);
+    let error = |i: usize| &records[i]["error"];
+    assert_eq!(records[0]["source"], "in/1_empty.txt");
+    assert_eq!(error(0)["kind"], "Empty");
+    assert_eq!(error(1)["kind"], "Empty");
+    assert_eq!(error(2)["kind"], "Binary");
+    assert_eq!(
+        (&error(2)["offset"], &error(2)["line"], &error(2)["column"]),
+        (&Value::from(8), &Value::from(3), &Value::from(1))
+    );
+    assert_eq!(error(3)["kind"], "InvalidUtf8");
+    assert_eq!(
+        (&error(3)["offset"], &error(3)["line"], &error(3)["column"]),
+        (&Value::from(3), &Value::from(1), &Value::from(4))
+    );
+    assert_eq!(records[4]["headline"], "Library extends hours");
+    assert_eq!(error(5)["kind"], "TooLarge");
+    assert!(error(5)["message"].as_str().unwrap().contains("67108865"));
+    let keys: Vec<&str> = records[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["source", "error"]);
+    assert_eq!(r.summary().0, 6);
+    assert_eq!(r.summary().1, 5);
+}
+
+#[test]
+fn a_path_that_cannot_be_read_exits_2_with_a_message_naming_it() {
+    let dir = TempDir::new("missing");
+    dir.write("there.txt", article("Pier opens", "It opened."));
+    let r = run(dir.path(), &["there.txt", "nowhere.txt", "gone/"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty(), "paths are checked before any output");
+    let lines = r.stderr_lines();
+    assert_eq!(lines.len(), 2, "{}", r.stderr);
+    assert!(
+        lines[0].starts_with("wire2json: nowhere.txt: "),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("wire2json: gone/: "), "{}", lines[1]);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_entries_inside_a_directory_exit_2_after_the_rest_is_written() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let dir = TempDir::new("unreadable");
+    dir.write("corpus/a.txt", article("First", "One."));
+    dir.write("corpus/c.txt", article("Last", "Three."));
+    symlink(
+        dir.path().join("corpus/missing-target"),
+        dir.path().join("corpus/b-broken-link"),
+    )
+    .unwrap();
+    let r = run(dir.path(), &["corpus"], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.sources(), ["corpus/a.txt", "corpus/c.txt"]);
+    assert!(
+        r.stderr_lines()[0].starts_with("wire2json: corpus/b-broken-link: "),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr_lines()[1].starts_with("parsed 2 articles (0 failed)"),
+        "{}",
+        r.stderr
+    );
+
+    // A directory without read permission (root reads it anyway: then skip).
+    let locked = dir.mkdir("locked");
+    dir.write("locked/inner/x.txt", article("Hidden", "Away."));
+    let inner = locked.join("inner");
+    fs::set_permissions(&inner, fs::Permissions::from_mode(0o000)).unwrap();
+    let readable_anyway = fs::read_dir(&inner).is_ok();
+    let r = run(dir.path(), &["locked"], None);
+    let r_top = run(dir.path(), &["locked/inner"], None);
+    fs::set_permissions(&inner, fs::Permissions::from_mode(0o755)).unwrap();
+    if !readable_anyway {
+        assert_eq!(r.code, 2);
+        assert!(
+            r.stderr_lines()[0].starts_with("wire2json: locked/inner: "),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(r_top.code, 2);
+        assert!(r_top.stdout.is_empty());
+        assert!(
+            r_top.stderr.starts_with("wire2json: locked/inner: "),
+            "{}",
+            r_top.stderr
+        );
+    }
+}
+
+#[test]
+fn output_is_in_input_order_and_the_same_for_any_number_of_jobs() {
+    let dir = TempDir::new("order");
+    let mut jsonl = String::new();
+    for i in 0..120 {
+        // Sizes vary a lot so that parallel parsing finishes out of order.
+        let body = "More council business was read into the record. ".repeat(1 + (i * 37) % 200);
+        let text = if i % 17 == 0 {
+            String::new()
+        } else {
+            article(&format!("Item {i}"), &body)
+        };
+        dir.write(&format!("corpus/{:03}/{i:03}.txt", i / 10), &text);
+        jsonl.push_str(&serde_json::json!({ "text": text }).to_string());
+        jsonl.push('\n');
+    }
+    dir.write("dump.jsonl", &jsonl);
+
+    let first = run(
+        dir.path(),
+        &["--jobs", "2", "--batch-items", "7", "corpus"],
+        None,
+    );
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    let expected: Vec<String> = (0..120)
+        .map(|i| format!("corpus/{:03}/{i:03}.txt", i / 10))
+        .collect();
+    assert_eq!(first.sources(), expected);
+    for args in [
+        &["--jobs", "2", "--batch-items", "7", "corpus"][..],
+        &["--jobs", "2", "--batch-bytes", "1000", "corpus"],
+        &["--jobs", "1", "corpus"],
+        &["corpus"],
+    ] {
+        let again = run(dir.path(), args, None);
+        assert!(again.stdout == first.stdout, "output differs with {args:?}");
+    }
+
+    let a = run(
+        dir.path(),
+        &[
+            "--jobs",
+            "2",
+            "--batch-items",
+            "5",
+            "--jsonl-field",
+            "text",
+            "dump.jsonl",
+        ],
+        None,
+    );
+    let b = run(
+        dir.path(),
+        &["--jobs", "1", "--jsonl-field", "text", "dump.jsonl"],
+        None,
+    );
+    assert!(a.stdout == b.stdout);
+    let from_files = first.records();
+    let from_lines = a.records();
+    for (i, (x, y)) in from_files.iter().zip(&from_lines).enumerate() {
+        assert_eq!(y["source"], format!("dump.jsonl:{}", i + 1));
+        let strip = |v: &Value| {
+            let mut v = v.clone();
+            v.as_object_mut().unwrap().remove("source");
+            v
+        };
+        assert_eq!(strip(x), strip(y));
+    }
+}
+
+#[test]
+fn json_format_is_a_pretty_array_of_the_same_records_and_none_prints_nothing() {
+    let dir = TempDir::new("formats");
+    dir.write(
+        "d/1.txt",
+        article("Orchard harvest early", "Apples ripened early."),
+    );
+    dir.write("d/2.txt", "");
+    dir.write("d/3.txt", article("Ferry strike ends", "Crews returned."));
+    dir.mkdir("empty");
+
+    let lines = run(dir.path(), &["d"], None);
+    let json = run(dir.path(), &["--format", "json", "d"], None);
+    assert_eq!(json.code, 1);
+    assert!(
+        json.stdout
+            .starts_with("[\n  {\n    \"source\": \"d/1.txt\",\n    \"kicker\": null,\n"),
+        "{}",
+        json.stdout
+    );
+    assert!(json.stdout.ends_with("\n  }\n]\n"));
+    let array: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(array, Value::Array(lines.records()));
+
+    let empty = run(dir.path(), &["--format", "json", "empty"], None);
+    assert_eq!((empty.code, empty.stdout.as_str()), (0, "[]\n"));
+    assert_eq!(empty.summary(), (0, 0, 0));
+
+    let none = run(dir.path(), &["--format", "none", "--jobs", "1", "d"], None);
+    assert_eq!(none.code, 1);
+    assert!(none.stdout.is_empty());
+    let bytes = fs::metadata(dir.path().join("d/1.txt")).unwrap().len()
+        + fs::metadata(dir.path().join("d/3.txt")).unwrap().len();
+    assert_eq!(none.summary(), (3, 1, bytes));
+}
+
+#[test]
+fn default_offset_is_given_to_times_without_a_zone() {
+    let dir = TempDir::new("offset");
+    dir.write("a.txt", article("Night market returns", "Stalls opened."));
+    let posted = |args: &[&str]| {
+        let r = run(dir.path(), args, None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.records()[0]["posted"].clone()
+    };
+    assert_eq!(posted(&["a.txt"]), "2022-06-03T14:10:00");
+    assert_eq!(
+        posted(&["--default-offset", "+09:00", "a.txt"]),
+        "2022-06-03T14:10:00+09:00"
+    );
+    assert_eq!(
+        posted(&["--default-offset", "-05:00", "a.txt"]),
+        "2022-06-03T14:10:00-05:00"
+    );
+    assert_eq!(
+        posted(&["--default-offset=-03:30", "a.txt"]),
+        "2022-06-03T14:10:00-03:30"
+    );
+    for bad in ["+9", "0900", "+0900", "+24:00", "+09:60", "KST", ""] {
+        let r = run(dir.path(), &["--default-offset", bad, "a.txt"], None);
+        assert_eq!(r.code, 2, "{bad}");
+        assert!(r.stdout.is_empty());
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = TempDir::new("usage");
+    dir.write("a.txt", article("Pier opens", "It opened."));
+    for args in [
+        &["--bogus", "a.txt"][..],
+        &["--jobs", "0", "a.txt"],
+        &["--jobs", "many", "a.txt"],
+        &["--format", "yaml", "a.txt"],
+        &["--jsonl-field"],
+        &["--jsonl-field", "text"],
+    ] {
+        let r = run(dir.path(), args, None);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stdout.is_empty(), "{args:?}");
+        assert!(!r.stderr.is_empty(), "{args:?}");
+    }
+    let help = run(dir.path(), &["--help"], None);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("--jsonl-field <NAME>"));
+    assert!(!help.stdout.contains("batch"), "tuning options stay hidden");
+}
