@@ -152,6 +152,17 @@ pub enum Error {
 }
 
 impl Error {
+    /// The [`Error::TooLarge`] error for an input of `size` bytes over a
+    /// `limit`, for callers that know the size before reading the input
+    /// (a file's metadata).
+    pub fn too_large(size: usize, limit: usize) -> Error {
+        Error::TooLarge {
+            size,
+            limit,
+            position: Position::START,
+        }
+    }
+
     /// The position this error is about.
     pub fn position(&self) -> Position {
         match self {

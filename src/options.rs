@@ -161,6 +161,19 @@ impl ParseOptions {
         crate::parse::article_into_checked(input, self, article)
     }
 
+    /// Like [`parse_into`](Self::parse_into), for bytes: checks that `input`
+    /// is NUL-free UTF-8 within the size limit, then parses it into
+    /// `article`, reusing its vectors.
+    pub fn parse_bytes_into<'a>(
+        &self,
+        input: &'a [u8],
+        article: &mut Article<'a>,
+    ) -> Result<(), Error> {
+        article.clear();
+        let text = crate::parse::validate(input, self.max_size)?;
+        crate::parse::article_into_checked(text, self, article)
+    }
+
     /// Checks that `input` is NUL-free UTF-8 (skipping one leading BOM) and
     /// parses it with these options.
     pub fn parse_bytes<'a>(&self, input: &'a [u8]) -> Result<Article<'a>, Error> {

@@ -356,11 +356,10 @@ impl Reader {
     fn read_article(&mut self, name: &str, mut r: impl Read, size: Option<u64>) {
         let limit = self.limits.max_size;
         let too_large = |size: u64| {
-            Input::Failed(Failure::Parse(wirecopy::Error::TooLarge {
-                size: usize::try_from(size).unwrap_or(usize::MAX),
+            Input::Failed(Failure::Parse(wirecopy::Error::too_large(
+                usize::try_from(size).unwrap_or(usize::MAX),
                 limit,
-                position: Position::START,
-            }))
+            )))
         };
         if let Some(size) = size.filter(|&s| s > limit as u64) {
             self.batch.progress_bytes += size;
