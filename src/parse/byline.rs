@@ -13,7 +13,7 @@ use nom::branch::alt;
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{not, opt, peek, value};
 
-use super::lines::trim;
+use super::lines::{longer_than, trim};
 use super::timestamp::{month, weekday};
 use super::token::{R, sp, sp0, tag_ci};
 use crate::error::TimestampField;
@@ -181,7 +181,7 @@ pub(crate) fn byline_line(line: &str) -> Option<BylineLine<'_>> {
                     first_label: Some(l),
                 })
             }
-            None if line.chars().nth(MAX_BARE_BYLINE).is_none() && !ends_like_a_sentence(line) => {
+            None if !longer_than(line, MAX_BARE_BYLINE) && !ends_like_a_sentence(line) => {
                 Some(BylineLine {
                     is_by_line: true,
                     byline: Some(rest),

@@ -11,7 +11,7 @@ use nom::character::complete::char;
 use nom::combinator::{all_consuming, verify};
 use nom::sequence::delimited;
 
-use super::lines::trim;
+use super::lines::{longer_than, trim};
 use super::token::contains_ci;
 use super::trailer::is_copyright;
 
@@ -36,7 +36,7 @@ pub(crate) fn credit(line: &str) -> Option<&str> {
     ))
     .parse(line);
     let (_, inner) = bracketed.ok()?;
-    if line.chars().nth(MAX_CREDIT).is_some() || is_copyright(line) {
+    if longer_than(line, MAX_CREDIT) || is_copyright(line) {
         return None;
     }
     Some(trim(inner))

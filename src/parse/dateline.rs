@@ -25,7 +25,7 @@ use nom::combinator::{all_consuming, eof, opt, peek, recognize, verify};
 use nom::multi::many0_count;
 use nom::sequence::{delimited, preceded};
 
-use super::lines::trim;
+use super::lines::{char_offset, longer_than, trim};
 use super::timestamp::{day, month, year};
 use super::token::{R, boundary, sp, sp0};
 use crate::Dateline;
@@ -154,7 +154,7 @@ fn paren(i: &str) -> R<'_, &str> {
 }
 
 fn agency_ok(text: &str) -> bool {
-    !text.is_empty() && text.chars().nth(MAX_AGENCY).is_none()
+    !text.is_empty() && !longer_than(text, MAX_AGENCY)
 }
 
 /// `SP? sep SP?`, with SPEC's whitespace conditions.
@@ -288,15 +288,15 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
     }
     // Bounded look-ahead: one character past the limit is enough to tell
     // whether the dateline ends within it.
-    let window = match text.char_indices().nth(MAX_DATELINE + 1) {
-        Some((cut, _)) => &text[..cut],
+    let window = match char_offset(text, MAX_DATELINE + 1) {
+        Some(cut) => &text[..cut],
         None => text,
     };
     let (rest, found) = alt((upper_place_dateline, date_dateline, title_place_dateline))
         .parse(window)
         .ok()?;
     let consumed = window.len() - rest.len();
-    if text[..consumed].chars().nth(MAX_DATELINE).is_some() {
+    if longer_than(&text[..consumed], MAX_DATELINE) {
         return None;
     }
     Some((found, &text[consumed..]))

@@ -14,7 +14,7 @@ use nom::combinator::verify;
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
-use super::lines::trim;
+use super::lines::{longer_than, trim};
 
 type R<'a, T> = IResult<&'a str, T>;
 
@@ -67,7 +67,7 @@ fn is_bracket(c: char) -> bool {
 
 /// Kicker text: 1–40 characters, not blank.
 fn kicker_text_ok(text: &str) -> bool {
-    !trim(text).is_empty() && text.chars().nth(MAX_KICKER).is_none()
+    !trim(text).is_empty() && !longer_than(text, MAX_KICKER)
 }
 
 /// `[TEXT]`, `【TEXT】` or `［TEXT］`: TEXT without brackets.

@@ -83,6 +83,28 @@ pub(crate) fn trim_end(s: &str) -> &str {
     &s[..end]
 }
 
+/// Whether `text` has more than `n` characters. Counts bytes when it can:
+/// `n` bytes are at most `n` characters, and ASCII bytes are one each.
+#[inline]
+pub(crate) fn longer_than(text: &str, n: usize) -> bool {
+    match text.as_bytes().get(..=n) {
+        None => false,
+        Some(head) if head.is_ascii() => true,
+        Some(_) => text.chars().nth(n).is_some(),
+    }
+}
+
+/// The byte offset where the character after the first `n` starts, or
+/// `None` when `text` has at most `n` characters.
+#[inline]
+pub(crate) fn char_offset(text: &str, n: usize) -> Option<usize> {
+    match text.as_bytes().get(..=n) {
+        None => None,
+        Some(head) if head.is_ascii() => Some(n),
+        Some(_) => text.char_indices().nth(n).map(|(i, _)| i),
+    }
+}
+
 /// One line of the input, trimmed, with the offset where it starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Line<'a> {
@@ -223,6 +245,19 @@ mod tests {
         assert_eq!(texts("a\r\n"), ["a"]);
         assert_eq!(texts("a\n\n"), ["a", ""]);
         assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn character_counts() {
+        assert!(!longer_than("abc", 3));
+        assert!(longer_than("abcd", 3));
+        assert!(!longer_than("ééé", 3));
+        assert!(longer_than("éééé", 3));
+        assert!(!longer_than("", 0));
+        assert_eq!(char_offset("abcd", 3), Some(3));
+        assert_eq!(char_offset("abc", 3), None);
+        assert_eq!(char_offset("ééééé", 3), Some(6));
+        assert_eq!(char_offset("ééé", 3), None);
     }
 
     #[test]

@@ -199,6 +199,10 @@ fn layout<'a>(
         strict: options.mode == Mode::Strict,
         warnings: std::mem::take(&mut article.warnings),
     };
+    // One allocation for the paragraphs of most articles: about one per
+    // 200 bytes of news text. Reused vectors keep their capacity.
+    let estimate = (input.len() / 200).clamp(4, 256);
+    article.paragraphs.reserve(estimate);
 
     // 3.1: the first non-blank line, and the next one for a kicker-only line.
     let binary = |offset: usize| Error::Binary {
