@@ -14,10 +14,12 @@
 //! BOILERPLATE
 //! ```
 //!
-//! Two deviations keep `parse(render(a)) == a` where the plain layout would
-//! not: the byline block is written as three lines when the first paragraph
-//! would itself read as a byline line, and credits follow the paragraphs
-//! when the last paragraph would read as boilerplate. A region is written as
+//! Three deviations keep `parse(render(a)) == a` where the plain layout
+//! would not: the byline block is written as three lines when the first
+//! paragraph (with its dateline) would itself read as a byline line; a
+//! byline line that reads as boilerplate and would end the text is followed
+//! by a repeat of its last label; and credits follow the paragraphs when the
+//! last paragraph would read as boilerplate. A region is written as
 //! a `, Region` qualifier (a lone parenthesis would read as the agency), and
 //! a dateline that would pass 100 characters uses the shorter `—` separator.
 
@@ -83,7 +85,7 @@ fn write_dateline(f: &mut impl Write, d: &Dateline<'_>) -> fmt::Result {
 }
 
 /// The lines of the byline block.
-fn byline_lines(article: &Article<'_>) -> Vec<String> {
+fn byline_lines(article: &Article<'_>, extra_boilerplate: &[String]) -> Vec<String> {
     let mut by = String::new();
     if let Some(b) = article.byline {
         by.push_str("By ");
@@ -98,23 +100,39 @@ fn byline_lines(article: &Article<'_>) -> Vec<String> {
         }
     }
     let mut line = by;
-    for l in labels {
+    for l in &labels {
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push_str(&l);
+        line.push_str(l);
     }
     if line.is_empty() {
         return Vec::new();
     }
-    let first_is_byline_like = article
-        .paragraphs
-        .first()
-        .is_some_and(|p| parse::is_byline_line(p));
-    // Three byline lines (later ones add nothing), so that a first paragraph
-    // that looks like a byline line is read as a paragraph.
-    let copies = if first_is_byline_like { 3 } else { 1 };
-    vec![line; copies]
+    // The first paragraph's line as it will be written, dateline included.
+    let first_is_byline_like = article.paragraphs.first().is_some_and(|p| {
+        let mut first = String::new();
+        if let Some(d) = article.dateline.as_ref().filter(|d| d.paragraph == 0) {
+            let _ = write_dateline(&mut first, d);
+        }
+        first.push_str(p);
+        parse::is_byline_line(&first)
+    });
+    if first_is_byline_like {
+        // Three byline lines (later ones add nothing), so that a first
+        // paragraph that looks like a byline line is read as a paragraph.
+        return vec![line; 3];
+    }
+    let last_line = article.paragraphs.is_empty() && article.photo_credits.is_empty();
+    if last_line && parse::is_boilerplate(&line, extra_boilerplate) {
+        // A byline line that reads as boilerplate (`All rights reserved`)
+        // would end the text and be taken by the trailer scan: a repeated,
+        // ignored label line after it keeps it in the byline block.
+        if let Some(label) = labels.last() {
+            return vec![line, label.clone()];
+        }
+    }
+    vec![line]
 }
 
 /// An [`Article`] rendered with the boilerplate phrases of some
@@ -141,7 +159,7 @@ impl Display for Rendered<'_, '_> {
         let a = self.article;
         write_kicker_headline(f, a.kicker, a.headline)?;
         f.write_char('\n')?;
-        let block = byline_lines(a);
+        let block = byline_lines(a, self.extra_boilerplate);
         if !block.is_empty() {
             f.write_char('\n')?;
             for line in &block {

@@ -68,9 +68,13 @@ impl<'a> Article<'a> {
     /// `options`; fails unless the result is the same article (warnings
     /// aside, see [`first_difference`](Self::first_difference)).
     ///
-    /// This holds for every article parsed without a timestamp warning: a
-    /// label whose value does not parse cannot be rendered, and without it a
-    /// long byline would read as a paragraph.
+    /// This holds for every article parsed without warnings. A warning says
+    /// the text did not fully fit the layout, and the canonical form may then
+    /// read differently: a label whose value does not parse cannot be
+    /// rendered (and without it a long byline reads as a paragraph), and with
+    /// no body a byline line that reads as boilerplate ends the text. For
+    /// such articles the canonical form reached by rendering and parsing
+    /// again is itself a fixed point.
     ///
     /// ```
     /// let article = wirecopy::parse("[LEAD] Ferry opens\n\nBy Ana Ruiz\n\nHOLM (AP) -- It sailed.\n")?;

@@ -526,14 +526,29 @@ fn parse_both(input: &str) -> Result<Option<Article<'_>>, TestCaseError> {
     }
 }
 
-/// (d): parse(render(parse(x))) == parse(x), for articles without a
-/// timestamp warning (a label whose value does not parse is not rendered).
+/// (d): parse(render(parse(x))) == parse(x) for articles parsed without
+/// warnings. For the others (the text did not fully fit the layout) the
+/// canonical text must become stable, render(parse(t)) == t, within a few
+/// passes (see `Article::check_round_trip`).
 fn check_fixed_point(a: &Article<'_>) -> Result<(), TestCaseError> {
-    if a.warnings.iter().any(|w| w.message.contains("timestamp")) {
-        return Ok(());
+    if a.warnings.is_empty() {
+        return a
+            .check_round_trip(&ParseOptions::default())
+            .map_err(|e| TestCaseError::fail(e.to_string()));
     }
-    a.check_round_trip(&ParseOptions::default())
-        .map_err(|e| TestCaseError::fail(e.to_string()))
+    let mut rendered = a.to_string();
+    for _ in 0..a.paragraphs.len() + 3 {
+        let again = wirecopy::parse(&rendered)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{rendered}")))?
+            .to_string();
+        if again == rendered {
+            return Ok(());
+        }
+        rendered = again;
+    }
+    Err(TestCaseError::fail(format!(
+        "no fixed point reached:\n{rendered}"
+    )))
 }
 
 proptest! {
