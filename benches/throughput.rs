@@ -32,6 +32,17 @@ fn throughput(c: &mut Criterion) {
         })
     });
 
+    // Not a floor, a reference: finding every line end and NUL byte (what
+    // the parser's line scan must do at least) with one `memchr3` searcher.
+    group.bench_function("memchr3_line_ends", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|a| memchr::memchr3_iter(b'\n', b'\r', 0, black_box(a.as_bytes())).count())
+                .sum::<usize>()
+        })
+    });
+
     group.bench_function("parse", |b| {
         b.iter(|| {
             for a in &corpus {

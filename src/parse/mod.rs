@@ -178,7 +178,13 @@ fn article_into<'a>(
     options: &ParseOptions,
     article: &mut Article<'a>,
 ) -> Result<(), Error> {
-    let result = layout(input, options, article);
+    let result = match layout(input, options, article, Trailer::Last) {
+        Ok(Outcome::Retry) => {
+            article.clear();
+            layout(input, options, article, Trailer::First).map(|_| ())
+        }
+        other => other.map(|_| ()),
+    };
     if let Err(e) = &result {
         if !matches!(e, Error::Binary { .. }) {
             // A strict-mode error may stop the scan before a NUL byte.
@@ -188,12 +194,34 @@ fn article_into<'a>(
     result
 }
 
+/// When the trailer (SPEC 3.6) is found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trailer {
+    /// Scanning back from the end before the body, as SPEC describes it.
+    First,
+    /// After one forward pass over the whole input, from the paragraphs at
+    /// its end. Reads the input front to back only once, which is much
+    /// kinder to the cache; it gives up ([`Outcome::Retry`]) in the rare
+    /// cases where a trailer line would have changed what came before it.
+    Last,
+}
+
+/// Whether [`layout`] finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Done,
+    /// `Trailer::Last` met a case it does not handle: parse again with
+    /// `Trailer::First`.
+    Retry,
+}
+
 /// Reads the layout; stops with `Binary` at the first NUL byte it meets.
 fn layout<'a>(
     input: &'a str,
     options: &ParseOptions,
     article: &mut Article<'a>,
-) -> Result<(), Error> {
+    trailer_mode: Trailer,
+) -> Result<Outcome, Error> {
     let mut problems = Problems {
         input,
         strict: options.mode == Mode::Strict,
@@ -241,17 +269,25 @@ fn layout<'a>(
         }
     }
 
-    // 3.6: the trailer, scanning back from the end to the headline.
-    let body_end = trailer::trailer(
-        input,
-        header_end,
-        &options.boilerplate,
-        &mut article.boilerplate,
-    )
-    .map_err(|_| match memchr::memchr(0, input.as_bytes()) {
-        Some(at) => binary(at),
-        None => unreachable!("the trailer scan saw a NUL byte"),
-    })?;
+    // 3.6: the trailer, scanning back from the end to the headline (or,
+    // with `Trailer::Last`, found from the paragraphs after the body pass).
+    let body_end = match trailer_mode {
+        Trailer::First => trailer::trailer(
+            input,
+            header_end,
+            &options.boilerplate,
+            &mut article.boilerplate,
+        )
+        .map_err(|_| match memchr::memchr(0, input.as_bytes()) {
+            Some(at) => binary(at),
+            None => unreachable!("the trailer scan saw a NUL byte"),
+        })?,
+        Trailer::Last => input.len(),
+    };
+    let retry = |article: &mut Article<'a>, problems: Problems<'a>| {
+        article.warnings = problems.warnings;
+        Ok(Outcome::Retry)
+    };
 
     // 3.2 and 3.4: the byline block, with credits between its lines.
     let mut lines = Lines::new(input, header_end, body_end);
@@ -268,6 +304,13 @@ fn layout<'a>(
         }
         if byline_lines < 3 {
             if let Some(b) = byline::byline_line(line.text) {
+                if trailer_mode == Trailer::Last
+                    && trailer::is_boilerplate(line.text, &options.boilerplate)
+                {
+                    // It may be a trailer line: only the scan from the end
+                    // can tell.
+                    return retry(article, problems);
+                }
                 byline_lines += 1;
                 block.take(line.text, b, options, &mut problems)?;
                 continue;
@@ -288,6 +331,8 @@ fn layout<'a>(
 
     // 3.4 and 3.5: credits and paragraphs; the dateline in the first three.
     let mut pending: Option<(crate::Dateline<'a>, &'a str)> = None;
+    // The whole line of a paragraph that a dateline opens on the same line.
+    let mut dateline_line: Option<&'a str> = None;
     for line in first_body.into_iter().chain(lines.by_ref()) {
         if line.is_blank() {
             continue;
@@ -309,6 +354,7 @@ fn layout<'a>(
                 }
                 d.paragraph = article.paragraphs.len();
                 article.dateline = Some(d);
+                dateline_line = Some(text);
                 text = rest;
             }
         }
@@ -321,6 +367,36 @@ fn layout<'a>(
         // Nothing followed: a dateline with nothing after it is a paragraph.
         article.paragraphs.push(text);
     }
+    if trailer_mode == Trailer::Last {
+        // The trailer: the paragraphs at the end that are boilerplate and
+        // follow the last credit (a credit is never boilerplate).
+        let last_credit = article.photo_credits.last().map(|c| problems.offset_of(c));
+        let opened = article.dateline.as_ref().map(|d| d.paragraph);
+        let mut kept = article.paragraphs.len();
+        while let Some(i) = kept.checked_sub(1) {
+            let p = article.paragraphs[i];
+            // A paragraph that a dateline opens is judged by its whole line.
+            let line = match dateline_line {
+                Some(whole) if opened == Some(i) => whole,
+                _ => p,
+            };
+            if last_credit.is_some_and(|c| c > problems.offset_of(p))
+                || !trailer::is_boilerplate(line, &options.boilerplate)
+            {
+                break;
+            }
+            if opened == Some(i) {
+                // The dateline went to a trailer line.
+                return retry(article, problems);
+            }
+            kept -= 1;
+        }
+        if kept == 0 {
+            // No body: the warning needs the trailer's start.
+            return retry(article, problems);
+        }
+        article.boilerplate.extend(article.paragraphs.drain(kept..));
+    }
 
     if article.paragraphs.is_empty() {
         let position = problems.position(body_end);
@@ -330,7 +406,7 @@ fn layout<'a>(
         )?;
     }
     article.warnings = problems.warnings;
-    Ok(())
+    Ok(Outcome::Done)
 }
 
 /// Whether a trimmed line would be read as a byline line (for the renderer).
@@ -345,3 +421,81 @@ pub(crate) fn is_boilerplate(line: &str, options_extra: &[String]) -> bool {
 
 /// The longest dateline in characters (for the renderer).
 pub(crate) const MAX_DATELINE: usize = dateline::MAX_DATELINE;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses with the trailer found first (the SPEC way) only.
+    fn spec_way<'a>(input: &'a str, options: &ParseOptions) -> Result<Article<'a>, Error> {
+        let mut article = Article::default();
+        layout(input, options, &mut article, Trailer::First)?;
+        Ok(article)
+    }
+
+    /// The one-pass reading and the SPEC way agree: same article, same
+    /// warnings, same errors, in both modes, on strings of the grammar's
+    /// tokens (a fixed pseudo-random sequence, so the test is repeatable).
+    #[test]
+    fn trailer_last_agrees_with_trailer_first() {
+        const TOKENS: &[&str] = &[
+            "By ",
+            "Posted : ",
+            "Updated: ",
+            "2019-02-28 16:19",
+            "Feb 30, 2019",
+            "[Photo]",
+            "[",
+            "]",
+            "(END)",
+            "(AP)",
+            "닫기",
+            "Close",
+            "Share",
+            "© 2021 X",
+            "All rights reserved",
+            "SEOUL (AP) --",
+            "SEOUL (AP) -- ",
+            "HANOI -- ",
+            "[LEAD] ",
+            "(LEAD)",
+            "a",
+            "The end.",
+            "\n",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r",
+            " ",
+            "\u{A0}",
+            "x",
+            "Copyright ",
+            "<",
+            ">",
+            "By Ann All rights reserved",
+            "[Copyright X]",
+            "Posted : 2019-01-01 all rights reserved",
+            "Aug. 10 (UPI) -- ",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let lenient = ParseOptions::new();
+        let strict = ParseOptions::new().mode(Mode::Strict);
+        for _ in 0..20_000 {
+            let n = (next() % 24) as usize;
+            let text: String = (0..n)
+                .map(|_| TOKENS[(next() % TOKENS.len() as u64) as usize])
+                .collect();
+            for options in [&lenient, &strict] {
+                let fast = options.parse(&text);
+                let spec = spec_way(&text, options);
+                assert_eq!(fast, spec, "{text:?}");
+            }
+        }
+    }
+}
