@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-#[path = "corpus.rs"]
+#[path = "support/corpus.rs"]
 mod corpus;
 
 const ARTICLES: usize = 2_000;

@@ -1,9 +1,9 @@
-//! Writes the deterministic benchmark corpus (`benches/corpus.rs`) to a
+//! Writes the deterministic benchmark corpus (`benches/support/corpus.rs`) to a
 //! directory, one file per article, for timing `wire2json` on real files.
 //!
 //! `cargo run --release --example gen_corpus -- DIR [COUNT] [SEED]`
 
-#[path = "../benches/corpus.rs"]
+#[path = "../benches/support/corpus.rs"]
 mod corpus;
 
 fn main() -> std::io::Result<()> {

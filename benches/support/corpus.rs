@@ -16,7 +16,7 @@ impl Rng {
         Rng(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -25,7 +25,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     pub fn chance(&mut self, percent: usize) -> bool {
@@ -265,7 +265,7 @@ pub fn article(rng: &mut Rng) -> String {
         }
     }
     if rng.chance(60) {
-        a.push_str("\u{A0}");
+        a.push('\u{A0}');
         a.push_str(nl);
         for _ in 0..1 + rng.below(3) {
             a.push_str(rng.pick(TRAILERS));
