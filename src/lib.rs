@@ -106,6 +106,7 @@
 //! | feature | default | what it adds |
 //! |---------|---------|--------------|
 //! | `serde` | yes     | `Serialize` for [`Article`] and [`Error`] (SPEC section 4 JSON), `Serialize`/`Deserialize` for [`OwnedArticle`] |
+//! | `arbitrary` | no  | `ArbitraryArticle`: valid articles built with `arbitrary`, for fuzz targets |
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -120,6 +121,8 @@ mod parse;
 mod render;
 mod roundtrip;
 
+#[cfg(feature = "arbitrary")]
+pub use crate::arbitrary::ArbitraryArticle;
 pub use article::{
     Article, Dateline, OwnedArticle, OwnedDateline, Span, Timestamp, TimestampFromStrError, Warning,
 };
@@ -127,6 +130,11 @@ pub use error::{Error, Position, TimestampField};
 pub use options::{DEFAULT_MAX_SIZE, Mode, ParseOptions};
 pub use render::Rendered;
 pub use roundtrip::RoundTripError;
+
+/// The README's Rust examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 /// Parses `input` leniently with the default [`ParseOptions`].
 ///
