@@ -188,3 +188,32 @@ fn failing_inputs_allocate_little() {
         assert!(count <= 1, "{input:?}: {count} allocations");
     }
 }
+
+/// `ParseOptions::parse_into` with a recycled article: once its vectors
+/// have grown, parsing more articles allocates nothing at all.
+#[test]
+fn steady_state_parsing_with_reused_buffers_allocates_nothing() {
+    let options = wirecopy::ParseOptions::new();
+    let texts: Vec<String> = [20, 5, 40, 12].iter().map(|&n| article(n)).collect();
+    let mut buffers = wirecopy::Article::default();
+    // Warm up: the vectors grow to the largest article.
+    for text in &texts {
+        let mut a = buffers.recycle();
+        options.parse_into(text, &mut a).unwrap();
+        buffers = a.recycle();
+    }
+    let (count, total) = allocations(|| {
+        let mut total = 0;
+        for _ in 0..3 {
+            for text in &texts {
+                let mut a = std::mem::take(&mut buffers).recycle();
+                options.parse_into(text, &mut a).unwrap();
+                total += a.paragraphs.len();
+                buffers = a.recycle();
+            }
+        }
+        total
+    });
+    assert_eq!(total, 3 * (20 + 5 + 40 + 12));
+    assert_eq!(count, 0, "steady-state parsing allocated {count} times");
+}
