@@ -162,11 +162,20 @@ fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start wire2json");
-    if let Some(bytes) = stdin {
-        // The program may exit without reading (a usage error): ignore EPIPE.
-        let _ = child.stdin.take().unwrap().write_all(bytes);
-    }
+    // Fed from another thread: the program writes records while it reads,
+    // so a large input could fill both pipes. It may also exit without
+    // reading (a usage error): EPIPE is ignored.
+    let feeder = stdin.map(|bytes| {
+        let bytes = bytes.to_vec();
+        let mut pipe = child.stdin.take().unwrap();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&bytes);
+        })
+    });
     let out = child.wait_with_output().unwrap();
+    if let Some(feeder) = feeder {
+        feeder.join().unwrap();
+    }
     let run = Run {
         code: out.status.code().expect("exit status, not a signal"),
         stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
@@ -544,11 +553,65 @@ fn output_is_in_input_order_and_the_same_for_any_number_of_jobs() {
     for args in [
         &["--jobs", "2", "--batch-items", "7", "corpus"][..],
         &["--jobs", "2", "--batch-bytes", "1000", "corpus"],
+        &["--jobs", "3", "--batch-items", "1", "corpus"],
+        &["--jobs", "4", "--batch-bytes", "1", "corpus"],
+        &["--jobs", "1", "--batch-items", "7", "corpus"],
         &["--jobs", "1", "corpus"],
         &["corpus"],
     ] {
         let again = run(dir.path(), args, None);
         assert!(again.stdout == first.stdout, "output differs with {args:?}");
+        assert_eq!(again.summary(), first.summary(), "{args:?}");
+    }
+    // Stdin and a file after a directory cut into many batches stay in place.
+    let text = article("From stdin", "Piped in.");
+    for jobs in ["1", "3"] {
+        let args = [
+            "--jobs",
+            jobs,
+            "--batch-bytes",
+            "3000",
+            "corpus",
+            "-",
+            "corpus/000/001.txt",
+        ];
+        let mixed = run(dir.path(), &args, Some(text.as_bytes()));
+        let mut sources = expected.clone();
+        sources.extend(["-".to_owned(), "corpus/000/001.txt".to_owned()]);
+        assert_eq!(mixed.sources(), sources, "{args:?}");
+        assert!(mixed.stdout.starts_with(&first.stdout));
+    }
+
+    let pretty = run(
+        dir.path(),
+        &["--jobs", "1", "--format", "json", "corpus"],
+        None,
+    );
+    for args in [
+        &[
+            "--jobs",
+            "3",
+            "--batch-items",
+            "7",
+            "--format",
+            "json",
+            "corpus",
+        ][..],
+        &[
+            "--jobs",
+            "2",
+            "--batch-bytes",
+            "1",
+            "--format",
+            "json",
+            "corpus",
+        ],
+    ] {
+        let again = run(dir.path(), args, None);
+        assert!(
+            again.stdout == pretty.stdout,
+            "output differs with {args:?}"
+        );
     }
 
     let a = run(
@@ -570,6 +633,21 @@ fn output_is_in_input_order_and_the_same_for_any_number_of_jobs() {
         None,
     );
     assert!(a.stdout == b.stdout);
+    let c = run(
+        dir.path(),
+        &[
+            "--jobs",
+            "3",
+            "--batch-bytes",
+            "1",
+            "--jsonl-field",
+            "text",
+            "-",
+        ],
+        Some(jsonl.as_bytes()),
+    );
+    assert!(c.stdout == b.stdout.replace("dump.jsonl:", "-:"));
+    assert_eq!(a.summary(), b.summary());
     let from_files = first.records();
     let from_lines = a.records();
     for (i, (x, y)) in from_files.iter().zip(&from_lines).enumerate() {
@@ -669,4 +747,119 @@ fn usage_errors_exit_2() {
     assert_eq!(help.code, 0);
     assert!(help.stdout.contains("--jsonl-field <NAME>"));
     assert!(!help.stdout.contains("batch"), "tuning options stay hidden");
+}
+
+#[cfg(unix)]
+#[test]
+fn messages_records_and_counts_do_not_depend_on_jobs_or_batches() {
+    use std::os::unix::fs::symlink;
+    let dir = TempDir::new("mixed");
+    for i in 0..60 {
+        let rel = format!("corpus/{:02}/{i:02}.txt", i / 8);
+        match i % 9 {
+            0 => drop(dir.write(&rel, "")),
+            3 => drop(dir.write(&rel, b"Headline\n\nBody \0 with a NUL.\n")),
+            5 => {
+                dir.mkdir(&format!("corpus/{:02}", i / 8));
+                symlink(dir.path().join("nowhere"), dir.path().join(&rel)).unwrap();
+            }
+            _ => drop(dir.write(&rel, article(&format!("Item {i}"), "Text."))),
+        }
+    }
+    let huge = fs::File::create(dir.path().join("corpus/03/27b.txt")).unwrap();
+    huge.set_len(64 * 1024 * 1024 + 1).unwrap(); // sparse: never read
+    drop(huge);
+
+    let first = run(dir.path(), &["--jobs", "1", "corpus"], None);
+    assert_eq!(first.code, 2, "{}", first.stderr);
+    let messages = first.stderr_lines();
+    let broken = messages.len() - 1;
+    assert_eq!(broken, 7, "{}", first.stderr);
+    assert!(
+        messages[..broken]
+            .iter()
+            .all(|m| m.starts_with("wire2json: corpus/"))
+    );
+    assert!(messages[..broken].is_sorted(), "{}", first.stderr);
+    let (n, failed, _) = first.summary();
+    assert_eq!((n, failed), (39 + 7 + 7 + 1, 7 + 7 + 1));
+    assert!(
+        first
+            .stdout
+            .contains(r#""source":"corpus/03/27b.txt","error":{"kind":"TooLarge""#)
+    );
+    for args in [
+        &["--jobs", "2", "corpus"][..],
+        &["--jobs", "3", "--batch-items", "1", "corpus"],
+        &["--jobs", "2", "--batch-items", "5", "corpus"],
+        &["--jobs", "4", "--batch-bytes", "300", "corpus"],
+    ] {
+        let again = run(dir.path(), args, None);
+        assert_eq!(again.code, 2, "{args:?}");
+        assert!(again.stdout == first.stdout, "output differs with {args:?}");
+        assert_eq!(
+            again.stderr_lines()[..broken],
+            messages[..broken],
+            "{args:?}"
+        );
+        assert_eq!(again.summary(), first.summary(), "{args:?}");
+    }
+}
+
+/// The largest thread count seen in `/proc/PID/status` while `child` runs
+/// for `time` (it waits for its stdin, held open meanwhile).
+#[cfg(target_os = "linux")]
+fn most_threads(child: &std::process::Child, time: std::time::Duration) -> usize {
+    let status = format!("/proc/{}/status", child.id());
+    let deadline = std::time::Instant::now() + time;
+    let mut most = 0;
+    while std::time::Instant::now() < deadline {
+        let threads = fs::read_to_string(&status)
+            .ok()
+            .and_then(|s| {
+                let line = s.lines().find(|l| l.starts_with("Threads:"))?;
+                line["Threads:".len()..].trim().parse().ok()
+            })
+            .unwrap_or(0);
+        most = most.max(threads);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    most
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn jobs_is_the_number_of_threads_of_the_whole_program() {
+    let dir = TempDir::new("threads");
+    for i in 0..40 {
+        dir.write(
+            &format!("corpus/{i:02}.txt"),
+            article(&format!("Item {i}"), "Text."),
+        );
+    }
+    for (jobs, threads) in [("1", 1), ("3", 3)] {
+        // The corpus, then stdin, held open while the threads are counted.
+        let mut child = Command::new(wire2json())
+            .args(["--jobs", jobs, "--batch-items", "3", "corpus", "-"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start wire2json");
+        let most = most_threads(&child, std::time::Duration::from_millis(400));
+        let text = article("Last one", "From stdin.");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(stdout.lines().count(), 41);
+        assert!(stdout.ends_with("\"warnings\":[]}\n"));
+        assert_eq!(most, threads, "--jobs {jobs}");
+    }
 }

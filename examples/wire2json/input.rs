@@ -1,13 +1,20 @@
 //! Finding and reading the inputs: paths, directory walks, stdin, JSON Lines,
-//! all cut into bounded batches on a reading thread.
+//! cut into bounded batches on the main thread.
+//!
+//! A batch does not hold the bytes of the files found in a walk or named on
+//! the command line, only their paths and sizes: the worker that processes a
+//! chunk of the batch opens and reads them (`work.rs`). What can only be read
+//! in order is read here, into [`Batch::data`]: standard input, the lines of
+//! JSON Lines (raw; the worker extracts the field), the bundled sample.
 
+use std::collections::VecDeque;
 use std::fmt::Write as _;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, SyncSender};
 
+use rayon::prelude::*;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use wirecopy::Position;
 
@@ -19,8 +26,9 @@ pub enum Task {
     Bundled(&'static str, &'static [u8]),
     /// Standard input (`-`).
     Stdin,
-    /// A file (or anything else that is not a directory), read as given.
-    File(PathBuf),
+    /// A file (or anything else that is not a directory), read as given,
+    /// with its size when it is a regular file.
+    File(PathBuf, Option<u64>),
     /// A directory, walked.
     Dir(PathBuf),
 }
@@ -54,7 +62,10 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<Vec<Task>, Vec<String>> {
             },
             Ok(meta) => match meta.is_file().then(|| File::open(path)) {
                 Some(Err(e)) => problems.push(format!("{}: {e}", path.display())),
-                _ => tasks.push(Task::File(path.clone())),
+                _ => tasks.push(Task::File(
+                    path.clone(),
+                    meta.is_file().then_some(meta.len()),
+                )),
             },
             Err(e) => problems.push(format!("{}: {e}", path.display())),
         }
@@ -96,7 +107,9 @@ impl Walk {
         let mut entries = Vec::new();
         for entry in fs::read_dir(dir)? {
             let entry = entry?;
-            if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+            let path = entry.path();
+            let name = path.file_name().unwrap_or_default();
+            if name.as_encoded_bytes().first() == Some(&b'.') {
                 continue;
             }
             let t = entry.file_type()?;
@@ -109,18 +122,23 @@ impl Walk {
             } else {
                 Kind::Other
             };
-            entries.push((entry.path(), kind));
+            entries.push((path, kind));
         }
-        // Same parent: comparing paths compares the names.
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Same parent: comparing the paths' bytes compares the names, as
+        // comparing their components would, only faster.
+        entries.sort_unstable_by(|a, b| {
+            let (a, b) = (a.0.as_os_str(), b.0.as_os_str());
+            a.as_encoded_bytes().cmp(b.as_encoded_bytes())
+        });
         Ok(entries)
     }
 }
 
 impl Iterator for Walk {
-    /// A file to read, or a message naming a path that could not be listed
-    /// or followed.
-    type Item = Result<PathBuf, String>;
+    /// A file to read, with its size if the walk had to find it out (a
+    /// symbolic link, followed), or a message naming a path that could not
+    /// be listed or followed.
+    type Item = Result<(PathBuf, Option<u64>), String>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -139,9 +157,9 @@ impl Iterator for Walk {
                         )));
                     }
                 },
-                Kind::File => return Some(Ok(path)),
+                Kind::File => return Some(Ok((path, None))),
                 Kind::Symlink => match fs::metadata(&path) {
-                    Ok(meta) if meta.is_file() => return Some(Ok(path)),
+                    Ok(meta) if meta.is_file() => return Some(Ok((path, Some(meta.len())))),
                     Ok(_) => {}
                     Err(e) => {
                         let path = path.display();
@@ -156,7 +174,6 @@ impl Iterator for Walk {
 
 /// Counts the files and their bytes, for the progress bar.
 pub fn count(tasks: &[Task]) -> (u64, u64) {
-    let size = |path: &Path| fs::metadata(path).map_or(0, |m| m.len());
     let (mut files, mut bytes) = (0, 0);
     for task in tasks {
         match task {
@@ -165,14 +182,14 @@ pub fn count(tasks: &[Task]) -> (u64, u64) {
                 bytes += data.len() as u64;
             }
             Task::Stdin => files += 1,
-            Task::File(path) => {
+            Task::File(path, size) => {
                 files += 1;
-                bytes += size(path);
+                bytes += size.unwrap_or_else(|| fs::metadata(path).map_or(0, |m| m.len()));
             }
             Task::Dir(dir) => {
-                for path in Walk::new(dir).flatten() {
+                for (path, size) in Walk::new(dir).flatten() {
                     files += 1;
-                    bytes += size(&path);
+                    bytes += size.unwrap_or_else(|| fs::metadata(path).map_or(0, |m| m.len()));
                 }
             }
         }
@@ -188,266 +205,361 @@ pub struct Limits {
     pub batch_bytes: usize,
 }
 
-/// A run of inputs, in order, with their bytes in one buffer.
+/// A run of inputs, in order: files to read, texts and JSON lines already
+/// read (in [`Batch::data`]), and messages about paths that cannot be read.
 #[derive(Default)]
 pub struct Batch {
-    /// The article texts, one after the other.
+    /// The texts and JSON lines read on the main thread, one after the other.
     pub data: Vec<u8>,
-    /// The sources, one after the other.
+    /// The sources of the items in `data`, one after the other.
     names: String,
     pub items: Vec<Item>,
-    /// Paths that could not be read, as messages naming them.
-    pub problems: Vec<String>,
-    /// Bytes of article text in `data` (what the parser is given).
-    pub text_bytes: u64,
-    /// Bytes of input consumed (file sizes, or JSON Lines read), for progress.
-    pub progress_bytes: u64,
+    /// Bytes of input consumed on the main thread (stdin, JSON Lines read,
+    /// the sample), for progress. Files add theirs when a worker reads them.
+    pub read_bytes: u64,
+    /// Input bytes in the batch, counted against the batch limit.
+    bytes: u64,
 }
 
-pub struct Item {
-    name: Range<usize>,
-    pub input: Input,
+pub enum Item {
+    /// A file, read by the worker: its path (the source is the path as
+    /// given, lossily as UTF-8) and its size if known.
+    File { path: PathBuf, size: Option<u64> },
+    /// A regular file found in a walk, whose size is still to be found
+    /// (then it becomes a `File`).
+    Found(PathBuf),
+    /// A whole article in [`Batch::data`] (stdin, the sample).
+    Text {
+        name: Range<usize>,
+        text: Range<usize>,
+    },
+    /// A JSON line in [`Batch::data`] (blank lines and the BOM left out);
+    /// the worker extracts the field.
+    Line {
+        name: Range<usize>,
+        line: Range<usize>,
+    },
+    /// Standard input over the size limit: `TooLarge`, not kept.
+    Failed {
+        name: Range<usize>,
+        error: wirecopy::Error,
+    },
+    /// A path that could not be listed, followed or read: the message.
+    Unreadable(String),
 }
 
-pub enum Input {
-    /// The article text: a range of [`Batch::data`].
-    Text(Range<usize>),
-    /// The input failed before parsing (too large, or a bad JSON line).
-    Failed(Failure),
-}
+impl Item {
+    /// Roughly the bytes that processing this item reads or parses.
+    pub fn bytes(&self, limits: &Limits) -> u64 {
+        match self {
+            Item::File { size, .. } => match *size {
+                Some(size) if size > limits.max_size as u64 => 0, // not read
+                Some(size) => size,
+                // Not a regular file (a FIFO named on the command line), or
+                // its size is unknown: count it as a batch of its own.
+                None => limits.batch_bytes as u64,
+            },
+            Item::Text { text: range, .. } | Item::Line { line: range, .. } => range.len() as u64,
+            Item::Found(_) | Item::Failed { .. } | Item::Unreadable(_) => 0,
+        }
+    }
 
-/// Why an input failed before the parser saw it.
-pub enum Failure {
-    /// An error of the library's kinds (`TooLarge`, found from the file size).
-    Parse(wirecopy::Error),
-    /// A JSON Lines problem.
-    Input(InputError),
+    /// Finds the size of a file found in a walk (`None` if that fails: the
+    /// open that follows names the problem).
+    fn find_size(&mut self) {
+        if let Item::Found(path) = self {
+            let path = std::mem::take(path);
+            let size = fs::metadata(&path).ok().map(|m| m.len());
+            *self = Item::File { path, size };
+        }
+    }
 }
 
 impl Batch {
-    pub fn name(&self, item: &Item) -> &str {
-        &self.names[item.name.clone()]
+    pub fn name(&self, range: &Range<usize>) -> &str {
+        &self.names[range.clone()]
     }
 
-    fn clear(&mut self) {
+    pub fn clear(&mut self) {
         self.data.clear();
         self.names.clear();
         self.items.clear();
-        self.problems.clear();
-        self.text_bytes = 0;
-        self.progress_bytes = 0;
+        self.read_bytes = 0;
+        self.bytes = 0;
     }
 
-    fn push(&mut self, name: impl std::fmt::Display, input: Input) {
+    fn add_name(&mut self, name: impl std::fmt::Display) -> Range<usize> {
         let start = self.names.len();
         let _ = write!(self.names, "{name}");
-        if let Input::Text(range) = &input {
-            self.text_bytes += range.len() as u64;
-        }
-        self.items.push(Item {
-            name: start..self.names.len(),
-            input,
-        });
+        start..self.names.len()
+    }
+
+    fn push(&mut self, item: Item, limits: &Limits) {
+        self.bytes += item.bytes(limits);
+        self.items.push(item);
+    }
+
+    fn is_full(&self, limits: &Limits) -> bool {
+        self.items.len() >= limits.batch_items || self.bytes >= limits.batch_bytes as u64
     }
 }
 
-/// The reading thread's state.
-struct Reader {
-    jsonl_field: Option<String>,
-    limits: Limits,
-    full: SyncSender<Batch>,
-    empty: Receiver<Batch>,
-    batch: Batch,
+/// What the bytes read from an input turned out to be.
+pub enum Loaded {
+    /// The text, appended to the buffer: its range there.
+    Text(Range<usize>),
+    /// Over the size limit (nothing appended): the input's size.
+    TooLarge(u64),
 }
 
-/// The receiving side hung up: stop reading.
-struct Stop;
-
-/// Reads every task in order and sends the batches; ends when done or when
-/// the receiver is gone.
-pub fn read_all(
-    tasks: Vec<Task>,
-    jsonl_field: Option<String>,
-    limits: Limits,
-    full: SyncSender<Batch>,
-    empty: Receiver<Batch>,
-) {
-    let mut reader = Reader {
-        jsonl_field,
-        limits,
-        full,
-        empty,
-        batch: Batch::default(),
-    };
-    let _ = reader.run(tasks);
+/// Opens and reads a file, as [`read_limited`] does, into `buf` (cleared).
+pub fn read_file(
+    path: &Path,
+    size: Option<u64>,
+    limit: usize,
+    buf: &mut Vec<u8>,
+) -> io::Result<Loaded> {
+    buf.clear();
+    let file = File::open(path)?;
+    read_limited(file, size, limit, buf)
 }
+
+/// Appends a whole input to `buf`. An input over the size limit is not
+/// kept; a regular file of known `size` is not even read (its size says
+/// enough). On an error nothing is appended.
+pub fn read_limited(
+    mut r: impl Read,
+    size: Option<u64>,
+    limit: usize,
+    buf: &mut Vec<u8>,
+) -> io::Result<Loaded> {
+    if let Some(size) = size.filter(|&s| s > limit as u64) {
+        return Ok(Loaded::TooLarge(size));
+    }
+    let start = buf.len();
+    if let Some(size) = size {
+        buf.reserve(size as usize + 1);
+    }
+    match (&mut r).take(limit as u64 + 1).read_to_end(buf) {
+        Ok(n) if n > limit => {
+            buf.truncate(start);
+            let rest = io::copy(&mut r, &mut io::sink())?;
+            Ok(Loaded::TooLarge(n as u64 + rest))
+        }
+        Ok(n) => Ok(Loaded::Text(start..start + n)),
+        Err(e) => {
+            buf.truncate(start);
+            Err(e)
+        }
+    }
+}
+
+/// A JSON Lines input being read, which may span batches.
+struct Lines {
+    name: String,
+    reader: BufReader<Box<dyn Read>>,
+    number: u64,
+}
+
+/// Turns the tasks into batches, in order, on the main thread.
+pub struct Reader {
+    tasks: VecDeque<Task>,
+    /// The directory being walked, if any.
+    walk: Option<Walk>,
+    /// The JSON Lines being read, if any (inside the walk, if there is one).
+    lines: Option<Lines>,
+    /// Items taken from the walk beyond the last batch's byte limit: the
+    /// next batch starts with them.
+    carried: VecDeque<Item>,
+    jsonl_field: bool,
+    limits: Limits,
+}
+
+/// Files whose sizes one task finds, when a batch's sizes are found in parallel.
+const SIZES_PER_TASK: usize = 64;
 
 impl Reader {
-    fn run(&mut self, tasks: Vec<Task>) -> Result<(), Stop> {
-        for task in tasks {
-            match task {
-                Task::Bundled(name, data) => {
-                    let start = self.batch.data.len();
-                    self.batch.data.extend_from_slice(data);
-                    self.batch.progress_bytes += data.len() as u64;
-                    self.batch
-                        .push(name, Input::Text(start..self.batch.data.len()));
-                    self.flush_if_full()?;
+    pub fn new(tasks: Vec<Task>, jsonl_field: bool, limits: Limits) -> Reader {
+        Reader {
+            tasks: tasks.into(),
+            walk: None,
+            lines: None,
+            carried: VecDeque::new(),
+            jsonl_field,
+            limits,
+        }
+    }
+
+    /// Empties `batch` and fills it with the next inputs, up to the batch
+    /// limits; it stays empty when there are none left.
+    ///
+    /// The sizes of the files found in a walk (needed for the byte limit,
+    /// and to find files over the size limit without reading them) are
+    /// found in parallel in the current rayon pool, up to `batch_items`
+    /// files at a time; the files beyond the byte limit are kept for the
+    /// next batch.
+    pub fn fill(&mut self, batch: &mut Batch) {
+        batch.clear();
+        let mut found = 0; // files whose size is still to be found
+        while !batch.is_full(&self.limits) {
+            if let Some(item) = self.carried.pop_front() {
+                batch.push(item, &self.limits);
+            } else if let Some(lines) = &mut self.lines {
+                if !read_line(lines, batch, &self.limits) {
+                    self.lines = None;
                 }
-                Task::Stdin => {
-                    let stdin = io::stdin();
-                    self.read_source("-", stdin.lock(), None)?;
+            } else if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok((path, None))) if !self.jsonl_field => {
+                        batch.push(Item::Found(path), &self.limits);
+                        found += 1;
+                    }
+                    Some(Ok((path, size))) => self.file(path, size, batch),
+                    Some(Err(message)) => batch.push(Item::Unreadable(message), &self.limits),
+                    None => self.walk = None,
                 }
-                Task::File(path) => self.read_file(&path)?,
-                Task::Dir(dir) => {
-                    for entry in Walk::new(&dir) {
-                        match entry {
-                            Ok(path) => self.read_file(&path)?,
-                            Err(message) => self.batch.problems.push(message),
+            } else {
+                match self.tasks.pop_front() {
+                    // Read stdin in the next batch: whatever is cut from this
+                    // one once the sizes are known goes before it.
+                    Some(Task::Stdin) if found > 0 => {
+                        self.tasks.push_front(Task::Stdin);
+                        break;
+                    }
+                    Some(task) => self.start(task, batch),
+                    None => break,
+                }
+            }
+        }
+        if found > 0 {
+            self.find_sizes(batch);
+        }
+    }
+
+    /// Finds the sizes of the files found in the walk, then keeps only as
+    /// many items as the byte limit allows, at least one.
+    fn find_sizes(&mut self, batch: &mut Batch) {
+        batch
+            .items
+            .par_iter_mut()
+            .with_min_len(SIZES_PER_TASK)
+            .for_each(Item::find_size);
+        let mut bytes = 0;
+        let mut keep = batch.items.len();
+        for (i, item) in batch.items.iter().enumerate() {
+            bytes += item.bytes(&self.limits);
+            if bytes >= self.limits.batch_bytes as u64 {
+                keep = i + 1;
+                break;
+            }
+        }
+        // Nothing was carried (the walk went on), and what is cut holds no
+        // bytes of `data` (stdin waits for the next batch).
+        debug_assert!(self.carried.is_empty());
+        self.carried.extend(batch.items.drain(keep..));
+        batch.bytes = bytes;
+    }
+
+    fn start(&mut self, task: Task, batch: &mut Batch) {
+        match task {
+            Task::Bundled(name, data) => {
+                let start = batch.data.len();
+                batch.data.extend_from_slice(data);
+                batch.read_bytes += data.len() as u64;
+                let item = Item::Text {
+                    name: batch.add_name(name),
+                    text: start..batch.data.len(),
+                };
+                batch.push(item, &self.limits);
+            }
+            Task::Stdin if self.jsonl_field => {
+                self.lines = Some(Lines {
+                    name: "-".to_owned(),
+                    reader: BufReader::with_capacity(1 << 16, Box::new(io::stdin().lock())),
+                    number: 0,
+                });
+            }
+            Task::Stdin => {
+                let stdin = io::stdin().lock();
+                let max_size = self.limits.max_size;
+                let item = match read_limited(stdin, None, max_size, &mut batch.data) {
+                    Ok(Loaded::Text(text)) => {
+                        batch.read_bytes += text.len() as u64;
+                        Item::Text {
+                            name: batch.add_name("-"),
+                            text,
                         }
                     }
-                }
+                    Ok(Loaded::TooLarge(size)) => {
+                        batch.read_bytes += size;
+                        let size = usize::try_from(size).unwrap_or(usize::MAX);
+                        Item::Failed {
+                            name: batch.add_name("-"),
+                            error: wirecopy::Error::too_large(size, max_size),
+                        }
+                    }
+                    Err(e) => Item::Unreadable(format!("-: {e}")),
+                };
+                batch.push(item, &self.limits);
             }
-        }
-        if !self.batch.items.is_empty() || !self.batch.problems.is_empty() {
-            self.send()?;
-        }
-        Ok(())
-    }
-
-    fn problem(&mut self, name: &dyn std::fmt::Display, e: &io::Error) {
-        self.batch.problems.push(format!("{name}: {e}"));
-    }
-
-    fn read_file(&mut self, path: &Path) -> Result<(), Stop> {
-        let name = path.to_string_lossy();
-        let file = match File::open(path) {
-            Ok(file) => file,
-            Err(e) => {
-                self.problem(&name, &e);
-                return Ok(());
-            }
-        };
-        let size = file
-            .metadata()
-            .ok()
-            .filter(fs::Metadata::is_file)
-            .map(|m| m.len());
-        self.read_source(&name, file, size)
-    }
-
-    /// Reads one source: a whole article, or JSON Lines.
-    fn read_source(&mut self, name: &str, r: impl Read, size: Option<u64>) -> Result<(), Stop> {
-        match self.jsonl_field.take() {
-            Some(field) => {
-                let result = self.read_jsonl(name, r, &field);
-                self.jsonl_field = Some(field);
-                result
-            }
-            None => {
-                self.read_article(name, r, size);
-                self.flush_if_full()
-            }
+            Task::File(path, size) => self.file(path, size, batch),
+            Task::Dir(dir) => self.walk = Some(Walk::new(&dir)),
         }
     }
 
-    /// Reads a whole article into the batch. An input over the size limit is
-    /// not kept: a regular file is not even read (its size says enough).
-    fn read_article(&mut self, name: &str, mut r: impl Read, size: Option<u64>) {
-        let limit = self.limits.max_size;
-        let too_large = |size: u64| {
-            Input::Failed(Failure::Parse(wirecopy::Error::too_large(
-                usize::try_from(size).unwrap_or(usize::MAX),
-                limit,
-            )))
-        };
-        if let Some(size) = size.filter(|&s| s > limit as u64) {
-            self.batch.progress_bytes += size;
-            self.batch.push(name, too_large(size));
+    /// A file to be read by a worker, or JSON Lines to read from here on.
+    fn file(&mut self, path: PathBuf, size: Option<u64>, batch: &mut Batch) {
+        if !self.jsonl_field {
+            batch.push(Item::File { path, size }, &self.limits);
             return;
         }
-        let data = &mut self.batch.data;
-        let start = data.len();
-        if let Some(size) = size {
-            data.reserve(size as usize + 1);
-        }
-        let read = (&mut r).take(limit as u64 + 1).read_to_end(data);
-        match read {
-            Ok(n) if n > limit => {
-                data.truncate(start);
-                match io::copy(&mut r, &mut io::sink()) {
-                    Ok(rest) => {
-                        let size = n as u64 + rest;
-                        self.batch.progress_bytes += size;
-                        self.batch.push(name, too_large(size));
-                    }
-                    Err(e) => self.problem(&name, &e),
-                }
+        let name = path.to_string_lossy().into_owned();
+        match File::open(&path) {
+            Ok(file) => {
+                self.lines = Some(Lines {
+                    name,
+                    reader: BufReader::with_capacity(1 << 16, Box::new(file)),
+                    number: 0,
+                });
             }
-            Ok(n) => {
-                self.batch.progress_bytes += n as u64;
-                self.batch.push(name, Input::Text(start..start + n));
-            }
-            Err(e) => {
-                data.truncate(start);
-                self.problem(&name, &e);
-            }
+            Err(e) => batch.push(Item::Unreadable(format!("{name}: {e}")), &self.limits),
         }
     }
+}
 
-    /// Reads JSON Lines: each non-blank line is an object whose `field`
-    /// holds one article; its source is `name:LINE`.
-    fn read_jsonl(&mut self, name: &str, r: impl Read, field: &str) -> Result<(), Stop> {
-        let mut r = BufReader::with_capacity(1 << 16, r);
-        let mut line = Vec::new();
-        let mut number = 0u64;
-        loop {
-            line.clear();
-            let n = match r.read_until(b'\n', &mut line) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) => {
-                    self.problem(&name, &e);
-                    break;
-                }
-            };
-            number += 1;
-            self.batch.progress_bytes += n as u64;
-            let mut text = &line[..];
-            if number == 1 {
-                text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
-            }
-            if text
-                .iter()
-                .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-            {
-                continue;
-            }
-            let input = match extract_field(text, field, &mut self.batch.data) {
-                Ok(range) => Input::Text(range),
-                Err(e) => Input::Failed(Failure::Input(e)),
-            };
-            self.batch.push(format_args!("{name}:{number}"), input);
-            self.flush_if_full()?;
+/// Reads one line of JSON Lines into the batch: an item unless it is blank.
+/// Returns false at the end of the input (or on a read error, reported).
+fn read_line(lines: &mut Lines, batch: &mut Batch, limits: &Limits) -> bool {
+    let start = batch.data.len();
+    let n = match lines.reader.read_until(b'\n', &mut batch.data) {
+        Ok(0) => return false,
+        Ok(n) => n,
+        Err(e) => {
+            batch.data.truncate(start);
+            let message = format!("{}: {e}", lines.name);
+            batch.push(Item::Unreadable(message), limits);
+            return false;
         }
-        Ok(())
+    };
+    lines.number += 1;
+    batch.read_bytes += n as u64;
+    let mut text = start;
+    if lines.number == 1 && batch.data[start..].starts_with(b"\xEF\xBB\xBF") {
+        text += 3;
     }
-
-    fn flush_if_full(&mut self) -> Result<(), Stop> {
-        if self.batch.items.len() >= self.limits.batch_items
-            || self.batch.data.len() >= self.limits.batch_bytes
-        {
-            self.send()?;
-        }
-        Ok(())
+    if batch.data[text..]
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+    {
+        batch.data.truncate(start);
+        return true;
     }
-
-    fn send(&mut self) -> Result<(), Stop> {
-        let mut next = self.empty.try_recv().unwrap_or_default();
-        next.clear();
-        let full = std::mem::replace(&mut self.batch, next);
-        self.full.send(full).map_err(|_| Stop)
-    }
+    let item = Item::Line {
+        name: batch.add_name(format_args!("{}:{}", lines.name, lines.number)),
+        line: text..batch.data.len(),
+    };
+    batch.push(item, limits);
+    true
 }
 
 /// Appends the text of `field` of the JSON object `line` to `out` and

@@ -6,33 +6,53 @@
 //! cargo run --release --example wire2json -- --jsonl-field text dump.jsonl
 //! ```
 //!
-//! Inputs are read by one thread into bounded batches (a few MiB or a few
-//! thousand articles); each batch is parsed in parallel with rayon, encoded in
-//! parallel into reused buffers, and written in input order before the next
-//! batch is taken. Memory is bounded by the batches in flight (at most three),
-//! not by the corpus, and the output does not depend on `--jobs`.
+//! `--jobs N` is the number of threads of the whole program: the main
+//! thread and N - 1 rayon workers in one pool (with `--jobs 1`, everything
+//! runs on the main thread, one step after the other).
+//!
+//! The main thread walks the directories into bounded batches (a few MiB or
+//! a few thousand inputs) of paths and sizes; what can only be read in order
+//! (stdin, the lines of JSON Lines) it reads itself. Each batch is cut into
+//! chunks of about equal bytes (a few per thread), and each chunk is one task
+//! in the pool: it reads its files one at a time into a reused buffer, parses
+//! each article into reused vectors, and encodes its record into the chunk's
+//! reused output buffer. The main thread keeps two batches in flight: it
+//! writes the chunks of the older one in input order as they are done, runs
+//! pending tasks itself while it waits, and fills and starts the next batch
+//! once a batch is written. There is no barrier between batches, memory is
+//! bounded by the batches in flight, not by the corpus, and the output does
+//! not depend on `--jobs`.
+//!
+//! The summary line times the parse calls alone: each task sums the time
+//! spent in them, and S is the sum over all tasks (the CPU time of parsing,
+//! not a wall time), so T is the parse throughput of one core whatever
+//! `--jobs` is. Reading, encoding and writing are not timed.
 //!
 //! Exit status: 0 when every input parsed, 1 when some failed (their error
 //! records are written), 2 for usage errors and unreadable paths.
 
 mod input;
 mod output;
+mod work;
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use chrono::FixedOffset;
 use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
-use wirecopy::{Article, ParseOptions};
+use rayon::Yield;
+use wirecopy::ParseOptions;
 
-use input::{Batch, Input, Item, Limits, Task};
-use output::{Encoding, Parsed};
+use input::{Batch, Limits, Task};
+use output::Encoding;
+use work::{Cell, Chunk, Counts, Job};
 
 /// The sample article parsed when no PATH is given.
 const SAMPLE: &[u8] = include_bytes!("../data/velmora_cable_car.txt");
@@ -57,7 +77,9 @@ and processing goes on. `-` must be a pipe or a file, not a terminal.
 
 Exit status: 0 when every input parsed, 1 when some failed, 2 for usage errors and \
 unreadable paths (one line on stderr names each). The last line on stderr is \
-`parsed N articles (F failed), B bytes in S s: T MB/s`, timing the parsing alone.")]
+`parsed N articles (F failed), B bytes in S s: T MB/s`. S is the time spent in the \
+parse calls, summed over all threads (reading, encoding and writing not counted), so T \
+is the parse throughput of one core.")]
 struct Cli {
     /// Files, directories (walked recursively, entries in sorted order, hidden entries
     /// skipped) or `-` for standard input.
@@ -81,7 +103,7 @@ struct Cli {
     #[arg(long, value_name = "±HH:MM", value_parser = parse_offset, allow_hyphen_values = true)]
     default_offset: Option<FixedOffset>,
 
-    /// Parsing threads [default: all cores].
+    /// Threads in all, for reading, parsing and encoding [default: all cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     jobs: Option<u32>,
 
@@ -140,14 +162,13 @@ fn main() -> ExitCode {
     }
 }
 
-/// Counts for the summary line and the exit status.
+/// A batch and its chunks, reused once written.
 #[derive(Default)]
-struct Stats {
-    articles: u64,
-    failed: u64,
-    bytes: u64,
-    parse_time: Duration,
-    unreadable: u64,
+struct Slot {
+    batch: Arc<Batch>,
+    cells: Vec<Arc<Cell>>,
+    /// How many of `cells` hold this batch.
+    used: usize,
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
@@ -171,126 +192,117 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     let options = ParseOptions::new()
         .strict(cli.strict)
         .default_offset(cli.default_offset);
+    // The main thread is worker 0 of the pool: `--jobs N` means N threads in
+    // all, and with `--jobs 1` no other thread is started.
     let jobs = cli.jobs.map_or(0, |n| n as usize); // 0: rayon's default, all cores
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
-        .thread_name(|i| format!("wire2json-parse-{i}"))
+        .use_current_thread()
+        .thread_name(|i| format!("wire2json-{i}"))
         .build()
-        .map_err(|e| Fatal(format!("cannot start the parsing threads: {e}")))?;
-    let sequential = pool.current_num_threads() == 1;
+        .map_err(|e| Fatal(format!("cannot start the worker threads: {e}")))?;
+    let threads = pool.current_num_threads();
+    // A few chunks per thread so that uneven files still balance.
+    let max_chunks = if threads == 1 { 1 } else { threads * 8 };
 
     let progress = make_progress_bar(&tasks, cli.jsonl_field.is_some());
-    let stdout_is_terminal = io::stdout().is_terminal();
-
-    // The reader thread fills batches; `full` carries them here (at most one
-    // waiting), `empty` carries them back to be refilled, so at most three
-    // batches exist at a time.
-    let (full_tx, full_rx) = mpsc::sync_channel::<Batch>(1);
-    let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
     let limits = Limits {
         max_size: options.get_max_size(),
         batch_items: cli.batch_items.get(),
         batch_bytes: cli.batch_bytes.get(),
     };
-    let jsonl_field = cli.jsonl_field.clone();
-    let reader = std::thread::Builder::new()
-        .name("wire2json-read".into())
-        .spawn(move || input::read_all(tasks, jsonl_field, limits, full_tx, empty_rx))
-        .map_err(|e| Fatal(format!("cannot start the reading thread: {e}")))?;
-
+    let job = Job {
+        options: &options,
+        encoding,
+        jsonl_field: cli.jsonl_field.as_deref().unwrap_or_default(),
+        limits,
+        // Records take up to about three times their text (pretty JSON).
+        keep_output: (limits.batch_bytes / max_chunks)
+            .saturating_mul(3)
+            .max(1 << 16),
+    };
+    let mut reader = input::Reader::new(tasks, cli.jsonl_field.is_some(), limits);
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut stats = Stats::default();
-    let mut chunks: Vec<Vec<u8>> = Vec::new();
-    // Emptied articles whose vectors the next batch reuses.
-    let mut spare: Vec<Article<'static>> = Vec::new();
-    let mut records_written = 0u64;
-    let mut write_result: io::Result<()> = Ok(());
-
+    let mut writer = Writer {
+        out: io::BufWriter::with_capacity(1 << 16, stdout.lock()),
+        progress: progress.as_ref(),
+        stdout_is_terminal: io::stdout().is_terminal(),
+        encoding,
+        records_written: 0,
+        counts: Counts::default(),
+        read_bytes: 0,
+        result: Ok(()),
+    };
     if encoding == Some(Encoding::ArrayElement) {
-        write_result = out.write_all(b"[");
+        writer.result = writer.out.write_all(b"[");
     }
-    for batch in full_rx.iter() {
-        if write_result.is_err() {
-            break;
-        }
-        for message in &batch.problems {
-            stats.unreadable += 1;
-            match &progress {
-                Some(pb) => pb.suspend(|| eprintln!("wire2json: {message}")),
-                None => eprintln!("wire2json: {message}"),
-            }
-        }
 
-        // Parse: the only timed step. Each article reuses the vectors of
-        // one of the previous batch, so steady-state parsing allocates
-        // nothing per article.
-        let started = Instant::now();
-        spare.resize_with(batch.items.len(), Article::default);
-        let buffers = spare.drain(..batch.items.len());
-        let parsed: Vec<Parsed<'_>> = if sequential || batch.items.len() < 2 {
-            batch
-                .items
-                .iter()
-                .zip(buffers)
-                .map(|(item, buffer)| parse_item(&options, &batch, item, buffer))
-                .collect()
-        } else {
-            let buffers: Vec<Article<'static>> = buffers.collect();
-            pool.install(|| {
-                batch
-                    .items
-                    .par_iter()
-                    .zip(buffers)
-                    .map(|(item, buffer)| parse_item(&options, &batch, item, buffer))
-                    .collect()
-            })
-        };
-        stats.parse_time += started.elapsed();
-        stats.articles += parsed.len() as u64;
-        stats.failed += parsed.iter().filter(|p| p.is_failure()).count() as u64;
-        stats.bytes += batch.text_bytes;
-
-        // Encode in parallel, one reused buffer per chunk, then write in order.
-        if let Some(encoding) = encoding {
-            let n = encode_batch(&pool, &batch, &parsed, encoding, &mut chunks)?;
-            let first_records = records_written == 0;
-            let write = |out: &mut io::BufWriter<io::StdoutLock<'_>>| -> io::Result<()> {
-                for (i, chunk) in chunks[..n].iter().enumerate() {
-                    let mut bytes = &chunk[..];
-                    if encoding == Encoding::ArrayElement && first_records && i == 0 {
-                        bytes = bytes.strip_prefix(b",").unwrap_or(bytes); // the first element has no comma
-                    }
-                    out.write_all(bytes)?;
+    // Two batches in flight (one with `--jobs 1`, where nothing overlaps):
+    // fill a batch and spawn a task per chunk, then write the chunks of the
+    // oldest batch in order as they are done, running pending tasks while
+    // waiting for one. The workers go on with the next batch meanwhile.
+    let in_flight = if threads == 1 { 1 } else { 2 };
+    let main_thread = std::thread::current();
+    let pipeline = pool.in_place_scope(|scope| -> Result<(), Fatal> {
+        let mut queue: VecDeque<Slot> = VecDeque::with_capacity(in_flight);
+        let mut free: Vec<Slot> = Vec::new();
+        let mut ranges = Vec::new();
+        let mut exhausted = false;
+        loop {
+            while queue.len() < in_flight && !exhausted {
+                let mut slot = free.pop().unwrap_or_default();
+                let batch = Arc::get_mut(&mut slot.batch).expect("a written batch is not shared");
+                if writer.result.is_ok() {
+                    reader.fill(batch);
+                } else {
+                    batch.clear(); // the output is gone: read no further
                 }
-                Ok(())
+                if batch.items.is_empty() {
+                    exhausted = true;
+                    free.push(slot);
+                    break;
+                }
+                work::plan(&mut ranges, batch, &limits, max_chunks);
+                if slot.cells.len() < ranges.len() {
+                    slot.cells.resize_with(ranges.len(), Default::default);
+                }
+                slot.used = ranges.len();
+                for (cell, items) in slot.cells.iter().zip(ranges.drain(..)) {
+                    cell.done.store(false, Ordering::Relaxed);
+                    let cell = Arc::clone(cell);
+                    let batch = Arc::clone(&slot.batch);
+                    let (job, waiter) = (&job, main_thread.clone());
+                    scope.spawn(move |_| work::task(&cell, batch, items, job, &waiter));
+                }
+                queue.push_back(slot);
+            }
+            let Some(slot) = queue.pop_front() else {
+                break;
             };
-            write_result = match (&progress, stdout_is_terminal) {
-                (Some(pb), true) => pb.suspend(|| write(&mut out)),
-                _ => write(&mut out),
-            };
-            records_written += parsed.len() as u64;
+            for cell in &slot.cells[..slot.used] {
+                while !cell.done.load(Ordering::Acquire) {
+                    if pool.yield_now() != Some(Yield::Executed) {
+                        std::thread::park_timeout(Duration::from_millis(10));
+                    }
+                }
+                let Ok(chunk) = cell.chunk.lock() else {
+                    return Ok(()); // the task panicked: the scope passes the panic on
+                };
+                writer.write(&chunk)?;
+            }
+            writer.batch_written(slot.batch.read_bytes);
+            free.push(slot);
         }
-        if let Some(pb) = &progress {
-            pb.inc(batch.progress_bytes);
-            pb.set_message(format!(
-                "{} articles, {} failed",
-                stats.articles, stats.failed
-            ));
-        }
-        spare.extend(parsed.into_iter().filter_map(|p| match p {
-            Parsed::Article(article) => Some(article.recycle()),
-            _ => None,
-        }));
-        // The reader may have finished: a failed send only means no more batches.
-        let _ = empty_tx.send(batch);
-    }
-    drop(full_rx); // stops the reader if the output failed early
-    let _ = reader.join();
+        Ok(())
+    });
+    pipeline?;
 
+    let mut write_result = writer.result;
+    let mut out = writer.out;
+    let counts = writer.counts;
     if write_result.is_ok() {
         write_result = match encoding {
-            Some(Encoding::ArrayElement) if records_written > 0 => out.write_all(b"\n]\n"),
+            Some(Encoding::ArrayElement) if writer.records_written > 0 => out.write_all(b"\n]\n"),
             Some(Encoding::ArrayElement) => out.write_all(b"]\n"),
             _ => Ok(()),
         };
@@ -309,84 +321,86 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         _ => {}
     }
 
-    let seconds = stats.parse_time.as_secs_f64();
+    let seconds = counts.parse_time.as_secs_f64();
     let mb_per_s = if seconds > 0.0 {
-        stats.bytes as f64 / seconds / 1e6
+        counts.bytes as f64 / seconds / 1e6
     } else {
         0.0
     };
     eprintln!(
         "parsed {} articles ({} failed), {} bytes in {:.6} s: {:.1} MB/s",
-        stats.articles, stats.failed, stats.bytes, seconds, mb_per_s
+        counts.articles, counts.failed, counts.bytes, seconds, mb_per_s
     );
-    Ok(if stats.unreadable > 0 {
+    Ok(if counts.unreadable > 0 {
         ExitCode::from(2)
-    } else if stats.failed > 0 {
+    } else if counts.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// Parses one item of a batch into `buffer`'s vectors; inputs that failed
-/// while reading pass through.
-fn parse_item<'b>(
-    options: &ParseOptions,
-    batch: &'b Batch,
-    item: &'b Item,
-    buffer: Article<'static>,
-) -> Parsed<'b> {
-    match &item.input {
-        Input::Text(range) => {
-            let mut article = buffer.recycle();
-            match options.parse_bytes_into(&batch.data[range.clone()], &mut article) {
-                Ok(()) => Parsed::Article(article),
-                Err(error) => Parsed::Error(error),
-            }
-        }
-        Input::Failed(failure) => Parsed::Input(failure),
-    }
+/// Writes processed batches in order, and keeps the counts.
+struct Writer<'p> {
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    progress: Option<&'p ProgressBar>,
+    stdout_is_terminal: bool,
+    encoding: Option<Encoding>,
+    records_written: u64,
+    counts: Counts,
+    /// Bytes read by the tasks of the batch being written, for progress.
+    read_bytes: u64,
+    /// The first write error; nothing more is written after it.
+    result: io::Result<()>,
 }
 
-/// Encodes the records of `batch` into `chunks` (reused between batches),
-/// in parallel; returns how many chunks hold this batch, in order.
-fn encode_batch(
-    pool: &rayon::ThreadPool,
-    batch: &Batch,
-    parsed: &[Parsed<'_>],
-    encoding: Encoding,
-    chunks: &mut Vec<Vec<u8>>,
-) -> Result<usize, Fatal> {
-    if parsed.is_empty() {
-        return Ok(0);
-    }
-    // A few chunks per thread so that uneven articles still balance.
-    let per_chunk = parsed
-        .len()
-        .div_ceil(pool.current_num_threads() * 4)
-        .max(16);
-    let n = parsed.len().div_ceil(per_chunk);
-    if chunks.len() < n {
-        chunks.resize_with(n, Vec::new);
-    }
-    let encode = |(buf, (records, items)): (&mut Vec<u8>, (&[Parsed<'_>], &[Item]))| {
-        buf.clear();
-        for (record, item) in records.iter().zip(items) {
-            output::encode(buf, batch.name(item), record, encoding)?;
+impl Writer<'_> {
+    /// Writes a processed chunk: its messages to stderr, its records to
+    /// stdout (nothing more after a write error).
+    fn write(&mut self, chunk: &Chunk) -> Result<(), Fatal> {
+        if self.result.is_err() {
+            return Ok(());
+        }
+        for message in &chunk.messages {
+            match self.progress {
+                Some(pb) => pb.suspend(|| eprintln!("wire2json: {message}")),
+                None => eprintln!("wire2json: {message}"),
+            }
+        }
+        if let Some(e) = &chunk.error {
+            return Err(Fatal(format!("cannot encode a record as JSON: {e}")));
+        }
+        self.counts += chunk.counts;
+        self.read_bytes += chunk.counts.read_bytes;
+        let mut bytes = &chunk.output[..];
+        if self.encoding == Some(Encoding::ArrayElement) && self.records_written == 0 {
+            bytes = bytes.strip_prefix(b",").unwrap_or(bytes); // the first element has no comma
+        }
+        if !bytes.is_empty() {
+            let out = &mut self.out;
+            self.result = match (self.progress, self.stdout_is_terminal) {
+                (Some(pb), true) => pb.suspend(|| out.write_all(bytes)),
+                _ => out.write_all(bytes),
+            };
+        }
+        if self.encoding.is_some() {
+            self.records_written += chunk.counts.articles;
         }
         Ok(())
-    };
-    let work = chunks[..n]
-        .iter_mut()
-        .zip(parsed.chunks(per_chunk).zip(batch.items.chunks(per_chunk)));
-    let result: Result<(), serde_json::Error> = if n == 1 {
-        work.into_iter().try_for_each(encode)
-    } else {
-        let work: Vec<_> = work.collect();
-        pool.install(|| work.into_par_iter().try_for_each(encode))
-    };
-    result.map_err(|e| Fatal(format!("cannot encode a record as JSON: {e}")))?;
-    Ok(n)
+    }
+
+    /// Moves the progress bar on once a batch is written; `read_bytes` are
+    /// those read on the main thread.
+    fn batch_written(&mut self, read_bytes: u64) {
+        let bytes = std::mem::take(&mut self.read_bytes) + read_bytes;
+        if let Some(pb) = self.progress {
+            pb.set_message(format!(
+                "{} articles, {} failed",
+                self.counts.articles, self.counts.failed
+            ));
+            pb.inc(bytes);
+        }
+    }
 }
 
 /// A progress bar on stderr when it is a terminal and there is enough work;
@@ -410,7 +424,7 @@ fn make_progress_bar(tasks: &[Task], jsonl: bool) -> Option<ProgressBar> {
     )
     .ok()?
     .progress_chars("=> ");
-    let pb = ProgressBar::new(bytes).with_style(style);
-    pb.enable_steady_tick(Duration::from_millis(200));
-    Some(pb)
+    // No steady tick: that would be a thread of its own. The bar is drawn
+    // as batches are written, a few times a second at most.
+    Some(ProgressBar::new(bytes).with_style(style))
 }

@@ -1,10 +1,12 @@
 //! Records (SPEC section 4 with `"source"` first) and their encodings.
 
+use std::io;
+
 use serde::Serialize;
 use serde::ser::SerializeStruct;
+use serde_json::Serializer;
+use serde_json::ser::{Formatter, PrettyFormatter};
 use wirecopy::{Article, Position};
-
-use crate::input::Failure;
 
 /// How records are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,23 +29,19 @@ pub struct InputError {
     pub message: String,
 }
 
-/// The outcome for one input.
-#[allow(clippy::large_enum_variant)] // nearly all are articles: a Box would cost an allocation each
-pub enum Parsed<'a> {
-    Article(Article<'a>),
-    Error(wirecopy::Error),
-    Input(&'a Failure),
-}
-
-impl Parsed<'_> {
-    pub fn is_failure(&self) -> bool {
-        !matches!(self, Parsed::Article(_))
-    }
+/// The outcome for one input, as written: an article or an error object.
+#[derive(Clone, Copy)]
+pub enum Outcome<'r, 'a> {
+    Article(&'r Article<'a>),
+    Error(ErrorObject<'r>),
 }
 
 /// The `error` object: `{"kind", "offset", "line", "column", "message"}`.
-enum ErrorObject<'a> {
+#[derive(Clone, Copy)]
+pub enum ErrorObject<'a> {
+    /// An error of the library's kinds.
     Library(&'a wirecopy::Error),
+    /// A JSON Lines problem.
     Input(&'a InputError),
 }
 
@@ -79,25 +77,11 @@ enum Record<'r, 'a> {
     },
 }
 
-/// An outcome as what is written: an article or an error object.
-enum View<'r, 'a> {
-    Article(&'r Article<'a>),
-    Error(ErrorObject<'r>),
-}
-
-fn view<'r, 'a>(parsed: &'r Parsed<'a>) -> View<'r, 'a> {
-    match parsed {
-        Parsed::Article(article) => View::Article(article),
-        Parsed::Error(e) | Parsed::Input(Failure::Parse(e)) => View::Error(ErrorObject::Library(e)),
-        Parsed::Input(Failure::Input(e)) => View::Error(ErrorObject::Input(e)),
-    }
-}
-
 /// Appends the record for `source` to `buf`.
 pub fn encode(
     buf: &mut Vec<u8>,
     source: &str,
-    parsed: &Parsed<'_>,
+    outcome: Outcome<'_, '_>,
     encoding: Encoding,
 ) -> serde_json::Result<()> {
     match encoding {
@@ -106,8 +90,8 @@ pub fn encode(
             // turned into `,`: no intermediate value or string.
             buf.extend_from_slice(b"{\"source\":");
             serde_json::to_writer(&mut *buf, source)?;
-            match view(parsed) {
-                View::Article(article) => {
+            match outcome {
+                Outcome::Article(article) => {
                     let start = buf.len();
                     serde_json::to_writer(&mut *buf, article)?;
                     if buf.get(start) == Some(&b'{') && buf.get(start + 1) != Some(&b'}') {
@@ -120,7 +104,7 @@ pub fn encode(
                         buf.push(b'}');
                     }
                 }
-                View::Error(error) => {
+                Outcome::Error(error) => {
                     buf.extend_from_slice(b",\"error\":");
                     serde_json::to_writer(&mut *buf, &error)?;
                     buf.push(b'}');
@@ -129,24 +113,23 @@ pub fn encode(
             buf.push(b'\n');
         }
         Encoding::ArrayElement | Encoding::Pretty => {
-            let record = match view(parsed) {
-                View::Article(article) => Record::Article { source, article },
-                View::Error(error) => Record::Error { source, error },
+            let record = match outcome {
+                Outcome::Article(article) => Record::Article { source, article },
+                Outcome::Error(error) => Record::Error { source, error },
             };
             if encoding == Encoding::Pretty {
                 serde_json::to_writer_pretty(&mut *buf, &record)?;
                 buf.push(b'\n');
             } else {
-                // Indent the record one level: JSON strings hold no raw
-                // newline, so every newline is a line break of the layout.
-                let pretty = serde_json::to_vec_pretty(&record)?;
+                // The record one level in, as inside the array: a pretty
+                // formatter that has opened the array writes it straight
+                // into `buf`, with no intermediate.
+                let mut formatter = PrettyFormatter::new();
+                formatter
+                    .begin_array(&mut io::sink())
+                    .map_err(serde_json::Error::io)?;
                 buf.extend_from_slice(b",\n  ");
-                for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
-                    if i > 0 {
-                        buf.extend_from_slice(b"\n  ");
-                    }
-                    buf.extend_from_slice(line);
-                }
+                record.serialize(&mut Serializer::with_formatter(&mut *buf, formatter))?;
             }
         }
     }

@@ -1,0 +1,272 @@
+//! The work on a batch: cut into chunks, each processed by one task of the
+//! pool, which reads its files, parses each article and encodes its record
+//! into the chunk's output, in order. The main thread writes the chunks in
+//! order as they are done (`main.rs`).
+
+use std::borrow::Cow;
+use std::ops::{AddAssign, Range};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::Thread;
+use std::time::{Duration, Instant};
+
+use wirecopy::{Article, ParseOptions};
+
+use crate::input::{self, Batch, Item, Limits, Loaded};
+use crate::output::{self, Encoding, ErrorObject, Outcome};
+
+/// Bytes of weight given to each item on top of its size when a batch is
+/// cut into chunks: opening and closing a file costs about as much as
+/// reading and parsing a kilobyte or two.
+const ITEM_WEIGHT: u64 = 1024;
+
+/// A chunk's input buffer (one file at a time) keeps at most this much
+/// capacity after a larger file.
+const KEEP_INPUT: usize = 1 << 20;
+
+/// What a task needs besides its chunk and batch.
+pub struct Job<'a> {
+    pub options: &'a ParseOptions,
+    /// `None`: parse only.
+    pub encoding: Option<Encoding>,
+    /// The field holding the article in a JSON line.
+    pub jsonl_field: &'a str,
+    pub limits: Limits,
+    /// A chunk's output buffer keeps at most this much capacity once written.
+    pub keep_output: usize,
+}
+
+/// Counts for the summary line, the exit status and the progress bar.
+#[derive(Clone, Copy, Default)]
+pub struct Counts {
+    /// Records: articles parsed and inputs failed.
+    pub articles: u64,
+    pub failed: u64,
+    /// Bytes of text given to the parser.
+    pub bytes: u64,
+    /// Time spent in the parse calls.
+    pub parse_time: Duration,
+    /// Paths that could not be listed, followed or read.
+    pub unreadable: u64,
+    /// Bytes of input read by the task (file sizes), for progress.
+    pub read_bytes: u64,
+}
+
+impl AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.articles += other.articles;
+        self.failed += other.failed;
+        self.bytes += other.bytes;
+        self.parse_time += other.parse_time;
+        self.unreadable += other.unreadable;
+        self.read_bytes += other.read_bytes;
+    }
+}
+
+/// What processing a run of a batch's items gave. Its buffers are reused
+/// from batch to batch.
+#[derive(Default)]
+pub struct Chunk {
+    /// The file being parsed, or the text extracted from a JSON line.
+    input: Vec<u8>,
+    /// Emptied vectors for the next article: parsing allocates nothing per
+    /// article once they have grown.
+    spare: Article<'static>,
+    /// The encoded records, in order.
+    pub output: Vec<u8>,
+    /// Messages naming paths that could not be read, in order.
+    pub messages: Vec<String>,
+    pub counts: Counts,
+    /// A record that could not be encoded (not expected): processing stopped there.
+    pub error: Option<serde_json::Error>,
+}
+
+/// A chunk shared between the main thread and the task that processes it.
+#[derive(Default)]
+pub struct Cell {
+    pub chunk: Mutex<Chunk>,
+    /// Set when the task is over (even if it panicked).
+    pub done: AtomicBool,
+}
+
+/// Cuts the batch into at most `max_chunks` runs of items of about the
+/// same bytes, into `ranges` (emptied first).
+pub fn plan(ranges: &mut Vec<Range<usize>>, batch: &Batch, limits: &Limits, max_chunks: usize) {
+    ranges.clear();
+    let n = batch.items.len();
+    if n == 0 {
+        return;
+    }
+    let want = max_chunks.clamp(1, n);
+    let weight = |item: &Item| item.bytes(limits) + ITEM_WEIGHT;
+    let total: u64 = batch.items.iter().map(weight).sum();
+    let target = total.div_ceil(want as u64);
+    let (mut start, mut acc) = (0, 0);
+    for (i, item) in batch.items.iter().enumerate() {
+        acc += weight(item);
+        if acc >= target || i + 1 == n {
+            ranges.push(start..i + 1);
+            start = i + 1;
+            acc = 0;
+        }
+    }
+}
+
+/// The task of one chunk: processes `items` of `batch` into the cell's
+/// chunk, lets go of the batch, marks the cell done and wakes `waiter`
+/// (the main thread, which may be waiting for it).
+pub fn task(cell: &Cell, batch: Arc<Batch>, items: Range<usize>, job: &Job<'_>, waiter: &Thread) {
+    /// Lets go of the batch, then marks the cell done, even on a panic:
+    /// once every task of a batch is done, the main thread refills it.
+    struct Done<'a> {
+        cell: &'a Cell,
+        waiter: &'a Thread,
+        batch: Option<Arc<Batch>>,
+    }
+    impl Drop for Done<'_> {
+        fn drop(&mut self) {
+            self.batch = None;
+            self.cell.done.store(true, Ordering::Release);
+            self.waiter.unpark();
+        }
+    }
+    let done = Done {
+        cell,
+        waiter,
+        batch: Some(batch),
+    };
+    if let Some(batch) = &done.batch {
+        let mut chunk = cell.chunk.lock().unwrap_or_else(PoisonError::into_inner);
+        process(&mut chunk, batch, items, job);
+    }
+}
+
+/// Processes `items` of `batch` into `chunk`: reads, parses and encodes
+/// them in order. Only the parse calls are timed.
+pub fn process(chunk: &mut Chunk, batch: &Batch, items: Range<usize>, job: &Job<'_>) {
+    let Chunk {
+        input,
+        spare,
+        output,
+        messages,
+        counts,
+        error,
+    } = chunk;
+    output.clear();
+    output.shrink_to(job.keep_output);
+    messages.clear();
+    *counts = Counts::default();
+    *error = None;
+    let mut record = Record {
+        job,
+        output,
+        counts,
+        spare,
+    };
+    for item in &batch.items[items] {
+        let result = match item {
+            Item::File { path, size } => record.file(path, *size, input, messages),
+            Item::Found(path) => record.file(path, None, input, messages), // not expected
+            Item::Text { name, text } => record.parse(batch.name(name), &batch.data[text.clone()]),
+            Item::Line { name, line } => {
+                input.clear();
+                let line = &batch.data[line.clone()];
+                match input::extract_field(line, job.jsonl_field, input) {
+                    Ok(text) => record.parse(batch.name(name), &input[text]),
+                    Err(e) => record.failure(batch.name(name), ErrorObject::Input(&e)),
+                }
+            }
+            Item::Failed { name, error } => {
+                record.failure(batch.name(name), ErrorObject::Library(error))
+            }
+            Item::Unreadable(message) => {
+                messages.push(message.clone());
+                record.counts.unreadable += 1;
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            *error = Some(e);
+            break;
+        }
+    }
+    input.clear();
+    input.shrink_to(KEEP_INPUT);
+}
+
+/// Parses and encodes into a chunk.
+struct Record<'c, 'j> {
+    job: &'c Job<'j>,
+    output: &'c mut Vec<u8>,
+    counts: &'c mut Counts,
+    spare: &'c mut Article<'static>,
+}
+
+impl Record<'_, '_> {
+    /// Reads a file into `input` and parses and encodes it; a file that
+    /// cannot be read gives a message.
+    fn file(
+        &mut self,
+        path: &Path,
+        size: Option<u64>,
+        input: &mut Vec<u8>,
+        messages: &mut Vec<String>,
+    ) -> serde_json::Result<()> {
+        // The source: the path as given (lossily if it is not UTF-8).
+        let source = match path.to_str() {
+            Some(path) => Cow::Borrowed(path),
+            None => path.to_string_lossy(),
+        };
+        let max_size = self.job.limits.max_size;
+        match input::read_file(path, size, max_size, input) {
+            Ok(Loaded::Text(text)) => {
+                self.counts.read_bytes += text.len() as u64;
+                self.parse(&source, &input[text])
+            }
+            Ok(Loaded::TooLarge(size)) => {
+                self.counts.read_bytes += size;
+                let size = usize::try_from(size).unwrap_or(usize::MAX);
+                let e = wirecopy::Error::too_large(size, max_size);
+                self.failure(&source, ErrorObject::Library(&e))
+            }
+            Err(e) => {
+                messages.push(format!("{source}: {e}"));
+                self.counts.unreadable += 1;
+                Ok(())
+            }
+        }
+    }
+
+    /// Parses `text` (timed) and encodes its record.
+    fn parse(&mut self, source: &str, text: &[u8]) -> serde_json::Result<()> {
+        let mut article = std::mem::take(self.spare).recycle();
+        let started = Instant::now();
+        let parsed = self.job.options.parse_bytes_into(text, &mut article);
+        self.counts.parse_time += started.elapsed();
+        self.counts.bytes += text.len() as u64;
+        let result = match &parsed {
+            Ok(()) => self.encode(source, Outcome::Article(&article)),
+            Err(e) => self.failure(source, ErrorObject::Library(e)),
+        };
+        *self.spare = article.recycle();
+        if parsed.is_ok() {
+            self.counts.articles += 1;
+        }
+        result
+    }
+
+    /// Encodes the error record of an input that failed.
+    fn failure(&mut self, source: &str, error: ErrorObject<'_>) -> serde_json::Result<()> {
+        self.counts.failed += 1;
+        self.counts.articles += 1;
+        self.encode(source, Outcome::Error(error))
+    }
+
+    fn encode(&mut self, source: &str, outcome: Outcome<'_, '_>) -> serde_json::Result<()> {
+        match self.job.encoding {
+            Some(encoding) => output::encode(self.output, source, outcome, encoding),
+            None => Ok(()),
+        }
+    }
+}
