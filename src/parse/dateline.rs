@@ -292,9 +292,14 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
         Some(cut) => &text[..cut],
         None => text,
     };
-    let (rest, found) = alt((upper_place_dateline, date_dateline, title_place_dateline))
-        .parse(window)
-        .ok()?;
+    // Without a parenthesis in reach only an upper-case place can open a
+    // dateline: the other two forms need an agency.
+    let found = if memchr::memchr(b'(', window.as_bytes()).is_some() {
+        alt((upper_place_dateline, date_dateline, title_place_dateline)).parse(window)
+    } else {
+        upper_place_dateline(window)
+    };
+    let (rest, found) = found.ok()?;
     let consumed = window.len() - rest.len();
     if longer_than(&text[..consumed], MAX_DATELINE) {
         return None;
