@@ -39,8 +39,9 @@
 //!
 //! ## The layout
 //!
-//! The layout and the JSON contract are defined in the project's `SPEC.md`;
-//! each parser module quotes the rule it implements. In short, in order:
+//! The layout and the JSON contract follow the project's specification
+//! (SPEC); each parser module quotes the rule it implements, section by
+//! section. In short, in order:
 //!
 //! 1. the **headline line**, the first non-blank line, optionally opened by a
 //!    kicker: `[TEXT]`, `【TEXT】`, `［TEXT］`, `(LEAD)`-style tags, or an
