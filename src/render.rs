@@ -14,12 +14,13 @@
 //! BOILERPLATE
 //! ```
 //!
-//! Three deviations keep `parse(render(a)) == a` where the plain layout
+//! Four deviations keep `parse(render(a)) == a` where the plain layout
 //! would not: the byline block is written as three lines when the first
 //! paragraph (with its dateline) would itself read as a byline line; a
 //! byline line that reads as boilerplate and would end the text is followed
-//! by a repeat of its last label; and credits follow the paragraphs when the
-//! last paragraph would read as boilerplate. A region is written as
+//! by a repeat of its last label; a dateline whose joined line would read as
+//! boilerplate stands on a line of its own before its paragraph; and credits
+//! follow the paragraphs when the last paragraph would read as boilerplate. A region is written as
 //! a `, Region` qualifier (a lone parenthesis would read as the agency), and
 //! a dateline that would pass 100 characters uses the shorter `—` separator.
 
@@ -184,10 +185,25 @@ impl Display for Rendered<'_, '_> {
         }
         for (i, p) in a.paragraphs.iter().enumerate() {
             f.write_char('\n')?;
-            if let Some(d) = a.dateline.as_ref().filter(|d| d.paragraph == i) {
-                write_dateline(f, d)?;
+            match a.dateline.as_ref().filter(|d| d.paragraph == i) {
+                Some(d) => {
+                    let mut line = String::new();
+                    write_dateline(&mut line, d)?;
+                    let prefix = line.len();
+                    line.push_str(p);
+                    if parse::is_boilerplate(&line, self.extra_boilerplate) {
+                        // Joined, the line would read as boilerplate (a
+                        // place such as `Copyright GENEVA`): keep the
+                        // dateline on a line of its own, which opens the
+                        // paragraph on the next line.
+                        writeln!(f, "{}", line[..prefix].trim_end())?;
+                        writeln!(f, "{p}")?;
+                    } else {
+                        writeln!(f, "{line}")?;
+                    }
+                }
+                None => writeln!(f, "{p}")?,
             }
-            writeln!(f, "{p}")?;
         }
         if credits_last {
             write_credits(f)?;

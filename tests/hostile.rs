@@ -359,6 +359,24 @@ fn regression_byline_line_that_reads_as_a_copyright_line() {
     }
 }
 
+/// Found by the `edited_fixtures` property (`tests/properties.rs`): a
+/// line holding only a dateline whose title-case place starts with
+/// `Copyright` opens the next paragraph; joined with it in the canonical
+/// layout, the line read as a copyright line and, at the end of the body,
+/// fell into the trailer. The renderer now keeps such a dateline on a line
+/// of its own.
+#[test]
+fn regression_dateline_that_joins_into_a_copyright_line() {
+    let input =
+        "Talks end\n\nIt was late.\n\nCopyright GENEVA (Reuters) -\nThe talks ended.\n\nShare\n";
+    let a = wirecopy::parse(input).unwrap();
+    assert_eq!(a.paragraphs, ["It was late.", "The talks ended."]);
+    assert_eq!(a.dateline.as_ref().unwrap().place, Some("Copyright GENEVA"));
+    assert_eq!(a.boilerplate, ["Share"]);
+    a.check_round_trip(&ParseOptions::new()).unwrap();
+    check::check_str(input);
+}
+
 /// Found by the `parse_str` target (a fault of the check, not of the
 /// library): an article with a timestamp warning need not round-trip, and
 /// its canonical form loses up to three label lines with bad values per
