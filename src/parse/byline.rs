@@ -230,6 +230,25 @@ pub(crate) const AGENCIES: &[&str] = &[
     "AP",
 ];
 
+/// `AGENCIES` by byte: bit `i` of `AGENCY_FIRST[b]` (`AGENCY_LAST[b]`) is
+/// set when `AGENCIES[i]` starts (ends) with byte `b`. Only these agencies
+/// can be stripped from a part that starts (ends) with `b`.
+const AGENCY_FIRST: [u32; 256] = agency_index(true);
+const AGENCY_LAST: [u32; 256] = agency_index(false);
+
+const fn agency_index(first: bool) -> [u32; 256] {
+    assert!(AGENCIES.len() <= 32, "one bit per agency");
+    let mut index = [0u32; 256];
+    let mut i = 0;
+    while i < AGENCIES.len() {
+        let a = AGENCIES[i].as_bytes();
+        let b = if first { a[0] } else { a[a.len() - 1] };
+        index[b as usize] |= 1 << i;
+        i += 1;
+    }
+    index
+}
+
 /// Words that make a byline part a role, not a name (plural allowed).
 const ROLE_WORDS: &[&str] = &[
     "reporter",
@@ -255,24 +274,33 @@ fn split_byline(byline: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(byline);
     std::iter::from_fn(move || {
         let text = rest?;
+        let bytes = text.as_bytes();
         let mut prev_word = false;
-        for (i, c) in text.char_indices() {
-            if matches!(c, ',' | ';' | '&' | '/' | '|') {
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if !b.is_ascii() {
+                // Separators are ASCII: a non-ASCII character only matters
+                // as the character before an `and`.
+                let c = text[i..].chars().next().unwrap_or(' ');
+                prev_word = is_word_char(c);
+                i += c.len_utf8();
+                continue;
+            }
+            if matches!(b, b',' | b';' | b'&' | b'/' | b'|') {
                 rest = Some(&text[i + 1..]);
                 return Some(&text[..i]);
             }
-            if !prev_word && (c == 'a' || c == 'A') {
-                let after = &text[i..];
-                if after
-                    .get(..3)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("and"))
-                    && !after[3..].starts_with(is_word_char)
-                {
-                    rest = Some(&text[i + 3..]);
-                    return Some(&text[..i]);
-                }
+            if !prev_word
+                && bytes
+                    .get(i..i + 3)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"and"))
+                && !text[i + 3..].starts_with(is_word_char)
+            {
+                rest = Some(&text[i + 3..]);
+                return Some(&text[..i]);
             }
-            prev_word = is_word_char(c);
+            prev_word = b.is_ascii_alphanumeric();
+            i += 1;
         }
         rest = None;
         Some(text)
@@ -297,32 +325,38 @@ fn is_email(token: &str) -> bool {
 }
 
 /// Removes an agency name from the start or the end of `part` (whole words,
-/// case-sensitive); `None` when neither end is an agency.
-fn strip_agency<'a>(part: &'a str, agencies: &[&str], extra: &[String]) -> Option<&'a str> {
+/// case-sensitive); `None` when neither end is an agency. The built-in list
+/// is tried first, in its order, then `extra`.
+fn strip_agency<'a>(part: &'a str, extra: &[String]) -> Option<&'a str> {
     let (first, last) = (*part.as_bytes().first()?, *part.as_bytes().last()?);
-    let names = agencies
-        .iter()
-        .copied()
-        .chain(extra.iter().map(String::as_str));
-    for agency in names {
-        let a = agency.as_bytes();
-        // Compare the first and last bytes before the whole name.
-        if a.first() == Some(&first) {
-            if let Some(rest) = part.strip_prefix(agency) {
-                if !rest.starts_with(is_word_char) {
-                    return Some(rest);
-                }
-            }
-        }
-        if a.last() == Some(&last) {
-            if let Some(rest) = part.strip_suffix(agency) {
-                if !rest.ends_with(is_word_char) {
-                    return Some(rest);
-                }
-            }
+    let mut candidates = AGENCY_FIRST[usize::from(first)] | AGENCY_LAST[usize::from(last)];
+    while candidates != 0 {
+        let i = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        if let Some(rest) = strip_one_agency(part, AGENCIES[i]) {
+            return Some(rest);
         }
     }
-    None
+    extra
+        .iter()
+        .find_map(|agency| strip_one_agency(part, agency))
+}
+
+/// `part` without `agency` at its start, or else at its end, as a whole word.
+#[inline]
+fn strip_one_agency<'a>(part: &'a str, agency: &str) -> Option<&'a str> {
+    if agency.is_empty() {
+        return None;
+    }
+    if let Some(rest) = part.strip_prefix(agency) {
+        if !rest.starts_with(is_word_char) {
+            return Some(rest);
+        }
+    }
+    match part.strip_suffix(agency) {
+        Some(rest) if !rest.ends_with(is_word_char) => Some(rest),
+        _ => None,
+    }
 }
 
 /// Removes an e-mail token from the start or the end of `part`.
@@ -340,14 +374,14 @@ fn strip_email(part: &str) -> Option<&str> {
 
 /// Removes e-mail tokens and agency names from the ends of `part`; an e-mail
 /// inside the part cuts it there.
-fn strip_part<'a>(part: &'a str, agencies: &[&str], extra: &[String]) -> &'a str {
+fn strip_part<'a>(part: &'a str, extra: &[String]) -> &'a str {
     let mut part = trim(part);
     let has_email = memchr::memchr(b'@', part.as_bytes()).is_some();
     loop {
         let stripped = has_email
             .then(|| strip_email(part))
             .flatten()
-            .or_else(|| strip_agency(part, agencies, extra));
+            .or_else(|| strip_agency(part, extra));
         match stripped {
             Some(rest) => part = trim(rest),
             None => break,
@@ -366,9 +400,11 @@ fn strip_part<'a>(part: &'a str, agencies: &[&str], extra: &[String]) -> &'a str
 /// Whether `word` is a role word or its plural (`s` or `es`), any case.
 fn is_role_word(word: &str) -> bool {
     let w = word.as_bytes();
-    let Some(first) = w.first().map(u8::to_ascii_lowercase) else {
+    // Role words have 4 to 13 letters, plus at most 2 for the plural.
+    if !(4..=15).contains(&w.len()) {
         return false;
-    };
+    }
+    let first = w[0].to_ascii_lowercase();
     ROLE_WORDS.iter().any(|role| {
         let r = role.as_bytes();
         r[0] == first
@@ -384,14 +420,47 @@ fn is_role_word(word: &str) -> bool {
     })
 }
 
+/// The words of `text`: its longest runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        // Skip to the first word character, then to the first non-word one.
+        let start = word_boundary(rest, true)?;
+        rest = &rest[start..];
+        let end = word_boundary(rest, false).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end);
+        rest = tail;
+        Some(word)
+    })
+}
+
+/// The offset of the first character of `text` that is (`word`) or is not
+/// (`!word`) a word character. ASCII is classified without decoding.
+#[inline]
+fn word_boundary(text: &str, word: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (is_word, width) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        };
+        if is_word == word {
+            return Some(i);
+        }
+        i += width;
+    }
+    None
+}
+
 /// Whether a cleaned part names a person (SPEC 3.2's drop rules).
 fn is_author(part: &str) -> bool {
-    if part.is_empty() || part.contains(|c: char| c.is_ascii_digit()) {
+    if part.is_empty() || part.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let mut words = part
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty());
+    let mut words = words(part);
     if part.starts_with(is_word_char)
         && words
             .clone()
@@ -406,7 +475,7 @@ fn is_author(part: &str) -> bool {
 /// SPEC 3.2: the authors named in a byline.
 pub(crate) fn authors<'a>(byline: &'a str, extra_agencies: &[String], out: &mut Vec<&'a str>) {
     for part in split_byline(byline) {
-        let part = strip_part(part, AGENCIES, extra_agencies);
+        let part = strip_part(part, extra_agencies);
         if is_author(part) {
             out.push(part);
         }
