@@ -98,6 +98,29 @@ pub(crate) struct Label {
     pub field: TimestampField,
 }
 
+/// ASCII bytes that are letters or digits (bit 0) or can start a label
+/// (bit 1: the first letters of the English labels, in both cases).
+const ASCII_CLASS: [u8; 128] = {
+    let mut class = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            class[b] |= ALNUM;
+        }
+        if matches!(
+            c.to_ascii_lowercase(),
+            b'p' | b'l' | b'u' | b'm' | b'c' | b'd' | b'w'
+        ) {
+            class[b] |= STARTS;
+        }
+        b += 1;
+    }
+    class
+};
+const ALNUM: u8 = 1;
+const STARTS: u8 = 2;
+
 /// The first date label in `text` at or after byte `from`, starting at a
 /// word start (a letter or digit not preceded by one). Only word starts whose
 /// first character can begin a label are tried.
@@ -108,21 +131,16 @@ pub(crate) fn find_label(text: &str, from: usize) -> Option<Label> {
         .next_back()
         .is_some_and(char::is_alphanumeric);
     let mut at = from;
-    while at < bytes.len() {
-        let b = bytes[at];
-        let (alnum, may_start, width) = if b.is_ascii() {
-            let alnum = b.is_ascii_alphanumeric();
-            let starts = matches!(
-                b.to_ascii_lowercase(),
-                b'p' | b'l' | b'u' | b'm' | b'c' | b'd' | b'w'
-            );
-            (alnum, starts, 1)
-        } else {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            let starts = matches!(c, '기' | '입' | '승' | '등' | '수' | '업');
-            (c.is_alphanumeric(), starts, c.len_utf8())
+    while let Some(&b) = bytes.get(at) {
+        let (alnum, may_start, width) = match ASCII_CLASS.get(usize::from(b)) {
+            Some(&class) => (class & ALNUM != 0, class & STARTS != 0, 1),
+            None => {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                let starts = matches!(c, '기' | '입' | '승' | '등' | '수' | '업');
+                (c.is_alphanumeric(), starts, c.len_utf8())
+            }
         };
-        if alnum && !prev_alnum && may_start {
+        if may_start && !prev_alnum {
             if let Ok((rest, field)) = label(&text[at..]) {
                 return Some(Label {
                     start: at,

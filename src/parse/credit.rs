@@ -12,21 +12,32 @@ use nom::combinator::{all_consuming, verify};
 use nom::sequence::delimited;
 
 use super::lines::{longer_than, trim};
-use super::token::contains_ci;
 use super::trailer::is_copyright;
 
 /// The longest credit line, in characters, brackets included.
 const MAX_CREDIT: usize = 120;
 
+/// Whether `text` holds `http://`, `https://` or `www.`, in any case: one
+/// search for the `:` and `.` those need, then a look around each.
 fn holds_url(text: &str) -> bool {
-    contains_ci(text, "http://", 4)
-        || contains_ci(text, "https://", 5)
-        || contains_ci(text, "www.", 3)
+    let b = text.as_bytes();
+    let before = |i: usize, word: &str| {
+        i.checked_sub(word.len())
+            .is_some_and(|start| b[start..i].eq_ignore_ascii_case(word.as_bytes()))
+    };
+    memchr::memchr2_iter(b':', b'.', b).any(|i| {
+        if b[i] == b'.' {
+            before(i, "www")
+        } else {
+            b[i + 1..].starts_with(b"//") && (before(i, "http") || before(i, "https"))
+        }
+    })
 }
 
 /// The credit of a trimmed line, if the line is a photo credit.
 pub(crate) fn credit(line: &str) -> Option<&str> {
-    if !line.starts_with('[') {
+    // The cheap tests first: most lines fail them.
+    if !line.starts_with('[') || !line.ends_with(']') || longer_than(line, MAX_CREDIT) {
         return None;
     }
     let bracketed: nom::IResult<&str, &str> = all_consuming(delimited(
@@ -36,7 +47,7 @@ pub(crate) fn credit(line: &str) -> Option<&str> {
     ))
     .parse(line);
     let (_, inner) = bracketed.ok()?;
-    if longer_than(line, MAX_CREDIT) || is_copyright(line) {
+    if is_copyright(line) {
         return None;
     }
     Some(trim(inner))
@@ -59,6 +70,12 @@ mod tests {
         assert_eq!(credit("[]"), Some(""));
         assert_eq!(credit("[Source: https://example.org/x]"), None);
         assert_eq!(credit("[Tickets at WWW.example.net]"), None);
+        assert_eq!(credit("[HTTPS://example.org]"), None);
+        assert_eq!(
+            credit("[see http:/x, ww.x, https:x, Mr. Ko: 1.5]"),
+            Some("see http:/x, ww.x, https:x, Mr. Ko: 1.5")
+        );
+        assert_eq!(credit("[:// at the start.]"), Some(":// at the start."));
         assert_eq!(credit("[Gallery [1998]]"), None);
         assert_eq!(credit("[© 2021 Tarnby Post]"), None);
         assert_eq!(credit("[Photo] and more"), None);
