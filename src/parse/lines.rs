@@ -113,6 +113,11 @@ pub(crate) struct Line<'a> {
     /// Offset in the input of the first byte after the line's terminator
     /// (the input's length for the last line).
     pub next: usize,
+    /// For a line longer than [`WINDOW`], whether it contains the copyright
+    /// phrase [`RIGHTS_RESERVED`]: found while the line's end was looked
+    /// for, window by window, so that the trailer test does not read a
+    /// huge line a second time. `None` for shorter lines.
+    pub rights_reserved: Option<bool>,
 }
 
 impl Line<'_> {
@@ -123,21 +128,22 @@ impl Line<'_> {
     }
 }
 
+use super::token::bytes_contain_ci;
+use super::trailer::RIGHTS_RESERVED;
+
 /// Lines of `input[pos..end]`, forward. Lines end at LF, CRLF or a lone CR;
 /// the last line may have no terminator. An empty remainder yields no line.
 ///
-/// The same `memchr` that finds line ends also finds NUL bytes, so that the
+/// The same `memchr3` that finds line ends also finds NUL bytes, so that the
 /// check for binary input costs no pass of its own: the iteration stops at
-/// the first NUL and [`nul`](Self::nul) tells where it is.
+/// the first NUL and [`nul`](Self::nul) tells where it is. A blank line
+/// (the line after a paragraph, mostly) and the LF of a CRLF pair are seen
+/// from their first byte, without a search.
 pub(crate) struct Lines<'a> {
     input: &'a str,
     /// Offset of the next line's start.
     pos: usize,
     end: usize,
-    /// Line ends and NUL bytes of `input[start..end]`, found by one
-    /// searcher that is set up once for all lines.
-    terminators: memchr::Memchr3<'a>,
-    start: usize,
     nul: Option<usize>,
 }
 
@@ -150,8 +156,6 @@ impl<'a> Lines<'a> {
             input,
             pos,
             end,
-            terminators: memchr::memchr3_iter(b'\n', b'\r', 0, &input.as_bytes()[pos..end]),
-            start: pos,
             nul: None,
         }
     }
@@ -162,33 +166,83 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// A line longer than this many bytes is searched for its end one window at
+/// a time (a size that stays in the CPU's L2 cache), and each window also
+/// for the copyright phrase.
+pub(crate) const WINDOW: usize = 64 * 1024;
+
+/// The offset of the first LF, CR or NUL byte in `hay`.
+#[inline]
+fn terminator(hay: &[u8]) -> Option<usize> {
+    memchr::memchr3(b'\n', b'\r', 0, hay)
+}
+
+/// The end of a line that has no terminator in `bytes[start..start +
+/// WINDOW]`: the offset of the terminator after it, if any, and whether the
+/// line contains [`RIGHTS_RESERVED`]. Each window is searched for the phrase
+/// right after it is searched for the end, while it is in the cache; the
+/// phrase search starts early enough to find a phrase that crosses into the
+/// window.
+#[cold]
+fn long_line_end(bytes: &[u8], start: usize) -> (Option<usize>, bool) {
+    let (phrase, anchor) = RIGHTS_RESERVED;
+    let mut found = false;
+    let mut from = start;
+    loop {
+        let stop = (from + WINDOW).min(bytes.len());
+        let end = terminator(&bytes[from..stop]).map(|i| from + i);
+        let line_part = end.unwrap_or(stop);
+        if !found {
+            let back = from.saturating_sub(phrase.len() - 1).max(start);
+            found = bytes_contain_ci(&bytes[back..line_part], phrase, anchor);
+        }
+        if end.is_some() || stop == bytes.len() {
+            return (end, found);
+        }
+        from = stop;
+    }
+}
+
 impl<'a> Iterator for Lines<'a> {
     type Item = Line<'a>;
 
     #[inline]
     fn next(&mut self) -> Option<Line<'a>> {
-        if self.pos >= self.end {
-            return None;
-        }
-        let bytes = self.input.as_bytes();
-        let (line_end, next) = match self.terminators.next().map(|i| self.start + i) {
+        let bytes = &self.input.as_bytes()[..self.end];
+        let first = *bytes.get(self.pos)?;
+        let mut rights_reserved = None;
+        let terminator = if matches!(first, b'\n' | b'\r' | 0) {
+            Some(self.pos)
+        } else {
+            let window = &bytes[self.pos..bytes.len().min(self.pos + WINDOW)];
+            match terminator(window) {
+                Some(i) => Some(self.pos + i),
+                None if window.len() < WINDOW => None,
+                None => {
+                    let (end, found) = long_line_end(bytes, self.pos);
+                    rights_reserved = Some(found);
+                    end
+                }
+            }
+        };
+        let (line_end, next) = match terminator {
             Some(t) if bytes[t] == 0 => {
                 self.nul = Some(t);
                 self.pos = self.end;
                 return None;
             }
-            Some(t) if bytes[t] == b'\r' && t + 1 < self.end && bytes[t + 1] == b'\n' => {
-                // The LF of a CRLF pair is the searcher's next hit.
-                self.terminators.next();
-                (t, t + 2)
-            }
+            Some(t) if bytes[t] == b'\r' && bytes.get(t + 1) == Some(&b'\n') => (t, t + 2),
             Some(t) => (t, t + 1),
             None => (self.end, self.end),
         };
         // Line ends are ASCII, so both cuts fall on character boundaries.
         let text = trim(&self.input[self.pos..line_end]);
         self.pos = next;
-        Some(Line { text, next })
+        Some(Line {
+            text,
+            next,
+            rights_reserved,
+        })
     }
 }
 
@@ -275,6 +329,65 @@ mod tests {
         let input = "ab\r\ncd\ref";
         let nexts: Vec<usize> = Lines::new(input, 0, input.len()).map(|l| l.next).collect();
         assert_eq!(nexts, [4, 7, 9]);
+    }
+
+    /// A line of `len` bytes of `x` with `phrase` at byte `at`.
+    fn long_line(len: usize, phrase: &str, at: usize) -> String {
+        let mut line = "x".repeat(len);
+        line.replace_range(at..at + phrase.len(), phrase);
+        line
+    }
+
+    fn hints(input: &str) -> Vec<Option<bool>> {
+        Lines::new(input, 0, input.len())
+            .map(|l| l.rights_reserved)
+            .collect()
+    }
+
+    #[test]
+    fn long_lines_are_searched_for_the_phrase_window_by_window() {
+        let phrase = "All Rights RESERVED";
+        // Across the first window's end, across a later one, in the last
+        // part, at the very start and at the very end of the line.
+        for at in [
+            WINDOW - 5,
+            2 * WINDOW - 18,
+            2 * WINDOW + 50,
+            0,
+            3 * WINDOW - phrase.len(),
+        ] {
+            let line = long_line(3 * WINDOW, phrase, at);
+            assert_eq!(
+                hints(&format!("{line}\nnext")),
+                [Some(true), None],
+                "at {at}"
+            );
+            assert_eq!(hints(&line), [Some(true)], "at {at}, no terminator");
+        }
+        let plain = "x".repeat(2 * WINDOW + 7);
+        assert_eq!(
+            hints(&format!("{plain}\r\nall rights reserved")),
+            [Some(false), None]
+        );
+        // Exactly one window, then the terminator.
+        let one = "x".repeat(WINDOW);
+        assert_eq!(hints(&format!("{one}\nb")), [Some(false), None]);
+        assert_eq!(hints(&format!("a\n{}", &one[1..])), [None, None]);
+        // The text and the end are the same as for short lines.
+        let line = long_line(2 * WINDOW, phrase, WINDOW);
+        let input = format!(" {line} \r\nb");
+        let lines: Vec<Line<'_>> = Lines::new(&input, 0, input.len()).collect();
+        assert_eq!(lines[0].text, line);
+        assert_eq!(lines[0].next, line.len() + 4);
+        assert_eq!(lines[1].text, "b");
+    }
+
+    #[test]
+    fn long_lines_stop_at_nul() {
+        let input = format!("{}\0{}", "x".repeat(WINDOW + 3), "\n".repeat(3));
+        let mut lines = Lines::new(&input, 0, input.len());
+        assert_eq!(lines.next(), None);
+        assert_eq!(lines.nul(), Some(WINDOW + 3));
     }
 
     #[test]

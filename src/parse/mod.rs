@@ -305,7 +305,11 @@ fn layout<'a>(
         if byline_lines < 3 {
             if let Some(b) = byline::byline_line(line.text) {
                 if trailer_mode == Trailer::Last
-                    && trailer::is_boilerplate(line.text, &options.boilerplate)
+                    && trailer::is_boilerplate_given(
+                        line.text,
+                        &options.boilerplate,
+                        line.rights_reserved,
+                    )
                 {
                     // It may be a trailer line: only the scan from the end
                     // can tell.
@@ -333,9 +337,15 @@ fn layout<'a>(
     let mut pending: Option<(crate::Dateline<'a>, &'a str)> = None;
     // The whole line of a paragraph that a dateline opens on the same line.
     let mut dateline_line: Option<&'a str> = None;
+    // The last line too long to be read twice, and whether it holds the
+    // copyright phrase (see `Line::rights_reserved`).
+    let mut long_line: Option<(&'a str, bool)> = None;
     for line in first_body.into_iter().chain(lines.by_ref()) {
         if line.is_blank() {
             continue;
+        }
+        if let Some(found) = line.rights_reserved {
+            long_line = Some((line.text, found));
         }
         if let Some(c) = credit::credit(line.text) {
             article.photo_credits.push(c);
@@ -380,8 +390,11 @@ fn layout<'a>(
                 Some(whole) if opened == Some(i) => whole,
                 _ => p,
             };
+            let known = long_line
+                .filter(|(text, _)| same_slice(text, line))
+                .map(|(_, found)| found);
             if last_credit.is_some_and(|c| c > problems.offset_of(p))
-                || !trailer::is_boilerplate(line, &options.boilerplate)
+                || !trailer::is_boilerplate_given(line, &options.boilerplate, known)
             {
                 break;
             }
@@ -409,6 +422,11 @@ fn layout<'a>(
     Ok(Outcome::Done)
 }
 
+/// Whether `a` and `b` are the same slice of the input (not merely equal).
+fn same_slice(a: &str, b: &str) -> bool {
+    std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()
+}
+
 /// Whether a trimmed line would be read as a byline line (for the renderer).
 pub(crate) fn is_byline_line(line: &str) -> bool {
     byline::byline_line(line).is_some()
@@ -431,6 +449,37 @@ mod tests {
         let mut article = Article::default();
         layout(input, options, &mut article, Trailer::First)?;
         Ok(article)
+    }
+
+    /// Lines too long to be read twice: the copyright phrase found while
+    /// their end is looked for gives the same trailer as the SPEC way.
+    #[test]
+    fn long_last_lines_agree_with_trailer_first() {
+        let window = lines::WINDOW;
+        let phrase = "all rights RESERVED";
+        let options = ParseOptions::new();
+        for at in [0, window - 7, 2 * window + 1] {
+            let mut long = "y ".repeat(window + window / 2 + 10);
+            long.replace_range(at..at + phrase.len(), phrase);
+            let inputs = [
+                format!("Head\n\nBody.\n{long}\n"),
+                format!("Head\n\nBody.\n{long}\n(END)\n"),
+                format!(
+                    "Head\n\nBody.\n{}\n",
+                    long.replace(phrase, "all rights kept ..")
+                ),
+                format!("Head\n\nSEOUL (AP) -- {long}\n"),
+                format!("Head\n\nBody.\n[Photo]\n{long}"),
+                format!("Head\n\nBy Ann {long}\nBody.\n"),
+            ];
+            for input in &inputs {
+                let fast = options.parse(input);
+                assert_eq!(fast, spec_way(input, &options), "phrase at {at}");
+            }
+            let article = options.parse(&inputs[1]).unwrap();
+            assert_eq!(article.boilerplate.len(), 2);
+            assert_eq!(article.paragraphs, ["Body."]);
+        }
     }
 
     /// The one-pass reading and the SPEC way agree: same article, same

@@ -54,7 +54,13 @@ pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
 /// found with `memchr` on `needle[anchor]` in both cases: pick a byte that is
 /// rare in running text (the `v` of "reserved"), so long lines cost little.
 pub(crate) fn contains_ci(text: &str, needle: &str, anchor: usize) -> bool {
-    let (hay, n) = (text.as_bytes(), needle.as_bytes());
+    bytes_contain_ci(text.as_bytes(), needle, anchor)
+}
+
+/// [`contains_ci`] on bytes: `hay` may start or end inside a character,
+/// which cannot hide or fake a match of an ASCII needle.
+pub(crate) fn bytes_contain_ci(hay: &[u8], needle: &str, anchor: usize) -> bool {
+    let n = needle.as_bytes();
     let Some(&a) = n.get(anchor) else {
         return n.is_empty();
     };

@@ -46,8 +46,21 @@ pub(crate) fn is_sign_off(line: &str) -> bool {
         .is_ok()
 }
 
+/// The phrase that makes any line a copyright line, in any case, and the
+/// offset of its rarest byte in running text (the `v`), where the search
+/// anchors.
+pub(crate) const RIGHTS_RESERVED: (&str, usize) = ("all rights reserved", 16);
+
 /// A copyright line, also inside one pair of `[...]` or `<...>`.
 pub(crate) fn is_copyright(line: &str) -> bool {
+    is_copyright_given(line, None)
+}
+
+/// [`is_copyright`], told whether `line` contains [`RIGHTS_RESERVED`] when
+/// that is already known. The phrase starts and ends with a letter, so it
+/// lies inside the line's `[...]` or `<...>` and its trimmed text whenever
+/// it lies in the line.
+fn is_copyright_given(line: &str, rights_reserved: Option<bool>) -> bool {
     let inner = line
         .strip_prefix('[')
         .and_then(|l| l.strip_suffix(']'))
@@ -57,15 +70,26 @@ pub(crate) fn is_copyright(line: &str) -> bool {
         || inner.starts_with("저작권자")
         || starts_with_ci(inner, "(c) ")
         || starts_with_ci(inner, "copyright")
-        || contains_ci(inner, "all rights reserved", 16)
+        || rights_reserved
+            .unwrap_or_else(|| contains_ci(inner, RIGHTS_RESERVED.0, RIGHTS_RESERVED.1))
 }
 
 /// Whether a trimmed, non-blank line is boilerplate.
 pub(crate) fn is_boilerplate(line: &str, extra: &[String]) -> bool {
+    is_boilerplate_given(line, extra, None)
+}
+
+/// [`is_boilerplate`], told whether `line` contains [`RIGHTS_RESERVED`]
+/// when that is already known (see [`Line`](super::lines::Line)).
+pub(crate) fn is_boilerplate_given(
+    line: &str,
+    extra: &[String],
+    rights_reserved: Option<bool>,
+) -> bool {
     PHRASES.contains(&line)
         || extra.iter().any(|p| trim(p) == line)
         || is_sign_off(line)
-        || is_copyright(line)
+        || is_copyright_given(line, rights_reserved)
 }
 
 /// A NUL byte among the lines the trailer scan read.
