@@ -121,6 +121,25 @@ const ASCII_CLASS: [u8; 128] = {
 const ALNUM: u8 = 1;
 const STARTS: u8 = 2;
 
+/// Whether `second` can follow the ASCII letter `first` in an English
+/// label name (`po`sted, `pu`blished, `la`st, `up`dated, `mo`dified,
+/// `cr`eated, `da`te, `wr`itten): a filter that spares the label grammar
+/// most words, such as names, that start with the same letters.
+#[inline]
+fn second_letter_ok(first: u8, second: Option<&u8>) -> bool {
+    let second = second.map_or(0, u8::to_ascii_lowercase);
+    matches!(
+        (first.to_ascii_lowercase(), second),
+        (b'p', b'o' | b'u')
+            | (b'l', b'a')
+            | (b'u', b'p')
+            | (b'm', b'o')
+            | (b'c', b'r')
+            | (b'd', b'a')
+            | (b'w', b'r')
+    )
+}
+
 /// The first date label in `text` at or after byte `from`, starting at a
 /// word start (a letter or digit not preceded by one). Only word starts whose
 /// first character can begin a label are tried.
@@ -140,7 +159,7 @@ pub(crate) fn find_label(text: &str, from: usize) -> Option<Label> {
                 (c.is_alphanumeric(), starts, c.len_utf8())
             }
         };
-        if may_start && !prev_alnum {
+        if may_start && !prev_alnum && (width > 1 || second_letter_ok(b, bytes.get(at + 1))) {
             if let Ok((rest, field)) = label(&text[at..]) {
                 return Some(Label {
                     start: at,
@@ -581,6 +600,21 @@ mod tests {
         // Not followed by a digit, month or weekday: no label.
         assert_eq!(byline_line("Updated figures show more visitors"), None);
         assert_eq!(byline_line("Dated 2021"), None);
+    }
+
+    #[test]
+    fn the_second_letter_filter_admits_every_english_label() {
+        for first in 'a'..='z' {
+            for &(name, _) in labels_starting_with(first) {
+                let b = name.as_bytes();
+                assert!(second_letter_ok(b[0], b.get(1)), "{name}");
+                let upper = name.to_ascii_uppercase().into_bytes();
+                assert!(second_letter_ok(upper[0], upper.get(1)), "{name}");
+                assert_eq!(ASCII_CLASS[usize::from(b[0])] & STARTS, STARTS, "{name}");
+            }
+        }
+        assert!(!second_letter_ok(b'P', Some(&b'a')));
+        assert!(!second_letter_ok(b'p', None));
     }
 
     #[test]
