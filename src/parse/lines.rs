@@ -4,6 +4,9 @@
 //! input is cut into lines here, once, with `memchr`; the grammar's
 //! productions then run on single trimmed lines.
 
+use super::token::bytes_contain_ci;
+use super::trailer::RIGHTS_RESERVED;
+
 /// SPEC 2: whitespace is ASCII space and tab, U+00A0, U+2000–U+200B, U+202F,
 /// U+205F, U+3000 and U+FEFF.
 #[inline]
@@ -127,9 +130,6 @@ impl Line<'_> {
         self.text.is_empty()
     }
 }
-
-use super::token::bytes_contain_ci;
-use super::trailer::RIGHTS_RESERVED;
 
 /// Lines of `input[pos..end]`, forward. Lines end at LF, CRLF or a lone CR;
 /// the last line may have no terminator. An empty remainder yields no line.
