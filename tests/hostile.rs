@@ -316,6 +316,30 @@ fn pathological_shapes_parse() {
     }
 }
 
+/// Lines longer than the parser's 64 KiB search window (which looks for the
+/// line's end and the copyright phrase together): every property holds, and
+/// a long copyright line at the end is boilerplate wherever its phrase is.
+#[test]
+fn lines_longer_than_the_search_window() {
+    const WINDOW: usize = 64 * 1024;
+    for name in ["brackets", "parens", "dashes", "nbsp", "long_line"] {
+        check::check_str(&shapes::shape(name, 3 * WINDOW + 100));
+    }
+    let phrase = "ALL rights Reserved";
+    for at in [10, WINDOW - 9, 2 * WINDOW + 3] {
+        let mut line = "z ".repeat(3 * WINDOW / 2);
+        line.replace_range(at..at + phrase.len(), phrase);
+        let input = format!("Long lines\n\nThe body.\n\n{line}\r\n");
+        check::check_str(&input);
+        let a = wirecopy::parse(&input).unwrap();
+        assert_eq!(a.paragraphs, ["The body."], "phrase at {at}");
+        assert_eq!(a.boilerplate, [line.trim_end()], "phrase at {at}");
+        let plain = input.replace(phrase, &"z".repeat(phrase.len()));
+        check::check_str(&plain);
+        assert_eq!(wirecopy::parse(&plain).unwrap().paragraphs.len(), 2);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Regressions: every crash or property failure found by the fuzzers, as a
 // minimal input.
