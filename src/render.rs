@@ -16,10 +16,11 @@
 //!
 //! Four deviations keep `parse(render(a)) == a` where the plain layout
 //! would not: the byline block is written as three lines when the first
-//! paragraph (with its dateline) would itself read as a byline line; a
-//! byline line that reads as boilerplate and would end the text is followed
-//! by a repeat of its last label; a dateline whose joined line would read as
-//! boilerplate stands on a line of its own before its paragraph; and credits
+//! paragraph's first line would itself read as a byline line; a byline line
+//! that reads as boilerplate and would end the text is followed by a repeat
+//! of its last label; a dateline whose joined line would read as
+//! boilerplate and fall into the trailer stands on a line of its own before
+//! its paragraph; and credits
 //! follow the paragraphs when the last paragraph would read as boilerplate. A region is written as
 //! a `, Region` qualifier (a lone parenthesis would read as the agency), and
 //! a dateline that would pass 100 characters uses the shorter `—` separator.
@@ -85,6 +86,51 @@ fn write_dateline(f: &mut impl Write, d: &Dateline<'_>) -> fmt::Result {
     }
 }
 
+/// The first line of paragraph `i` as [`Rendered`] writes it: the
+/// paragraph with its dateline joined in front, or the dateline alone when
+/// [`dateline_apart`] says so.
+fn first_line_of(a: &Article<'_>, i: usize, extra_boilerplate: &[String]) -> Option<String> {
+    let p = a.paragraphs.get(i)?;
+    let mut line = String::new();
+    if let Some(d) = a.dateline.as_ref().filter(|d| d.paragraph == i) {
+        let _ = write_dateline(&mut line, d);
+        if dateline_apart(a, i, extra_boilerplate) {
+            return Some(line.trim_end().to_owned());
+        }
+    }
+    line.push_str(p);
+    Some(line)
+}
+
+/// Whether the dateline of paragraph `i` goes on a line of its own: when
+/// the joined line would read as boilerplate (a place such as `Copyright
+/// GENEVA`) and would fall into the trailer, that is when every paragraph
+/// after it reads as boilerplate too and no credit follows them. A joined
+/// line with a paragraph after it stays in the body, as it was read.
+fn dateline_apart(a: &Article<'_>, i: usize, extra_boilerplate: &[String]) -> bool {
+    let (Some(d), Some(p)) = (a.dateline.as_ref(), a.paragraphs.get(i)) else {
+        return false;
+    };
+    if d.paragraph != i || (credits_last(a, extra_boilerplate) && !a.photo_credits.is_empty()) {
+        return false;
+    }
+    let mut joined = String::new();
+    let _ = write_dateline(&mut joined, d);
+    joined.push_str(p);
+    parse::is_boilerplate(&joined, extra_boilerplate)
+        && a.paragraphs[i + 1..]
+            .iter()
+            .all(|p| parse::is_boilerplate(p, extra_boilerplate))
+}
+
+/// Whether the credits follow the paragraphs: when the last paragraph reads
+/// as boilerplate, a credit after it keeps it out of the trailer.
+fn credits_last(a: &Article<'_>, extra_boilerplate: &[String]) -> bool {
+    a.paragraphs
+        .last()
+        .is_some_and(|p| parse::is_boilerplate(p, extra_boilerplate))
+}
+
 /// The lines of the byline block.
 fn byline_lines(article: &Article<'_>, extra_boilerplate: &[String]) -> Vec<String> {
     let mut by = String::new();
@@ -110,15 +156,9 @@ fn byline_lines(article: &Article<'_>, extra_boilerplate: &[String]) -> Vec<Stri
     if line.is_empty() {
         return Vec::new();
     }
-    // The first paragraph's line as it will be written, dateline included.
-    let first_is_byline_like = article.paragraphs.first().is_some_and(|p| {
-        let mut first = String::new();
-        if let Some(d) = article.dateline.as_ref().filter(|d| d.paragraph == 0) {
-            let _ = write_dateline(&mut first, d);
-        }
-        first.push_str(p);
-        parse::is_byline_line(&first)
-    });
+    // The first paragraph's first line as it will be written.
+    let first_is_byline_like = first_line_of(article, 0, extra_boilerplate)
+        .is_some_and(|first| parse::is_byline_line(&first));
     if first_is_byline_like {
         // Three byline lines (later ones add nothing), so that a first
         // paragraph that looks like a byline line is read as a paragraph.
@@ -167,10 +207,7 @@ impl Display for Rendered<'_, '_> {
                 writeln!(f, "{line}")?;
             }
         }
-        let credits_last = a
-            .paragraphs
-            .last()
-            .is_some_and(|p| parse::is_boilerplate(p, self.extra_boilerplate));
+        let credits_last = credits_last(a, self.extra_boilerplate);
         let write_credits = |f: &mut fmt::Formatter<'_>| -> fmt::Result {
             if !a.photo_credits.is_empty() {
                 f.write_char('\n')?;
@@ -186,21 +223,17 @@ impl Display for Rendered<'_, '_> {
         for (i, p) in a.paragraphs.iter().enumerate() {
             f.write_char('\n')?;
             match a.dateline.as_ref().filter(|d| d.paragraph == i) {
-                Some(d) => {
+                Some(d) if dateline_apart(a, i, self.extra_boilerplate) => {
+                    // A line holding only a dateline opens the paragraph
+                    // on the next line.
                     let mut line = String::new();
                     write_dateline(&mut line, d)?;
-                    let prefix = line.len();
-                    line.push_str(p);
-                    if parse::is_boilerplate(&line, self.extra_boilerplate) {
-                        // Joined, the line would read as boilerplate (a
-                        // place such as `Copyright GENEVA`): keep the
-                        // dateline on a line of its own, which opens the
-                        // paragraph on the next line.
-                        writeln!(f, "{}", line[..prefix].trim_end())?;
-                        writeln!(f, "{p}")?;
-                    } else {
-                        writeln!(f, "{line}")?;
-                    }
+                    writeln!(f, "{}", line.trim_end())?;
+                    writeln!(f, "{p}")?;
+                }
+                Some(d) => {
+                    write_dateline(f, d)?;
+                    writeln!(f, "{p}")?;
                 }
                 None => writeln!(f, "{p}")?,
             }

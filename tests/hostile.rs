@@ -419,3 +419,28 @@ fn regression_fixed_point_after_unparsable_labels() {
     assert!(check::has_timestamp_warning(&once));
     check::check_str(input);
 }
+
+/// Found by the `parse_str` target in CI: a first paragraph opened by a
+/// dateline whose place starts with `By`, and whose line reads as a
+/// copyright line (`All rights reserved` anywhere). A paragraph follows, so
+/// the line stays in the body. The renderer used to put such a dateline on
+/// a line of its own wherever the joined line read as boilerplate, and the
+/// dateline alone (`By Mira (AP) --`) then read as a byline line. It now
+/// does so only where the joined line would fall into the trailer.
+#[test]
+fn regression_dateline_apart_only_before_the_trailer() {
+    let input = "H\n\nBy Mira (AP) -- All rights reserved.\nNext.\n";
+    let a = wirecopy::parse(input).unwrap();
+    assert_eq!(a.byline, None);
+    assert_eq!(a.dateline.as_ref().unwrap().place, Some("By Mira"));
+    assert_eq!(a.paragraphs, ["All rights reserved.", "Next."]);
+    assert!(
+        a.to_string()
+            .contains("By Mira (AP) -- All rights reserved.\n")
+    );
+    check::check_str(input);
+    // The fuzzer's input, as the target reads it.
+    let found = b"Coast road repairs begin\n\nBy Mira OJanuarystrand (AP) -- The small \
+        zooto allow an extAll rights reservedra January.\r\n twenty \xa8";
+    check::check_str(&String::from_utf8_lossy(found));
+}
