@@ -14,16 +14,24 @@
 //! BOILERPLATE
 //! ```
 //!
-//! Four deviations keep `parse(render(a)) == a` where the plain layout
-//! would not: the byline block is written as three lines when the first
-//! paragraph's first line would itself read as a byline line; a byline line
-//! that reads as boilerplate and would end the text is followed by a repeat
-//! of its last label; a dateline whose joined line would read as
-//! boilerplate and fall into the trailer stands on a line of its own before
-//! its paragraph; and credits
-//! follow the paragraphs when the last paragraph would read as boilerplate. A region is written as
-//! a `, Region` qualifier (a lone parenthesis would read as the agency), and
-//! a dateline that would pass 100 characters uses the shorter `—` separator.
+//! Five deviations keep `parse(render(a)) == a` where the plain layout
+//! would not:
+//!
+//! - the byline block is written as three lines when the first paragraph's
+//!   first line would itself read as a byline line;
+//! - a byline line that reads as boilerplate and would end the text is
+//!   followed by a repeat of its last label;
+//! - a dateline whose joined line would read as boilerplate and fall into
+//!   the trailer stands on a line of its own before its paragraph;
+//! - in an article with no byline block, a first paragraph whose joined
+//!   line would read as a byline line (`BY -- ...`) takes the separator `—`
+//!   instead of ` -- ` (`BY—...`);
+//! - credits follow the paragraphs when the last paragraph would read as
+//!   boilerplate.
+//!
+//! A region is written as a `, Region` qualifier (a lone parenthesis would
+//! read as the agency), and a dateline that would pass 100 characters uses
+//! the shorter `—` separator.
 
 use std::fmt::{self, Display, Write};
 
@@ -61,6 +69,12 @@ fn write_kicker_headline(f: &mut impl Write, kicker: Option<&str>, headline: &st
 
 /// The dateline prefix of its paragraph, separator and space included.
 fn write_dateline(f: &mut impl Write, d: &Dateline<'_>) -> fmt::Result {
+    write_dateline_as(f, d, false)
+}
+
+/// [`write_dateline`], with the compact separator `—` (no spaces) when
+/// `compact` or when ` -- ` would take the dateline past 100 characters.
+fn write_dateline_as(f: &mut impl Write, d: &Dateline<'_>, compact: bool) -> fmt::Result {
     let mut head = String::new();
     let parts = [d.place, d.region, d.date];
     let mut first = true;
@@ -79,48 +93,89 @@ fn write_dateline(f: &mut impl Write, d: &Dateline<'_>) -> fmt::Result {
         head.push_str(agency);
         head.push(')');
     }
-    if head.chars().count() + 4 <= MAX_DATELINE {
+    if !compact && head.chars().count() + 4 <= MAX_DATELINE {
         write!(f, "{head} -- ")
     } else {
         write!(f, "{head}\u{2014}")
     }
 }
 
-/// The first line of paragraph `i` as [`Rendered`] writes it: the
-/// paragraph with its dateline joined in front, or the dateline alone when
-/// [`dateline_apart`] says so.
+/// How a paragraph that a dateline opens is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DatelineForm {
+    /// `PLACE -- paragraph` on one line.
+    Joined,
+    /// `PLACE—paragraph`: for a first paragraph that would otherwise read
+    /// as a byline line (`BY -- ...`) with no byline block before it.
+    Compact,
+    /// `PLACE --` on a line of its own, the paragraph on the next.
+    Apart,
+}
+
+/// The form of paragraph `i`'s dateline, if it has one. `Apart` when the
+/// joined line would read as boilerplate (a place such as `Copyright
+/// GENEVA`) and fall into the trailer, that is when every paragraph after
+/// it reads as boilerplate too and no credit follows them. With
+/// `avoid_byline` (the first paragraph with no byline block before it),
+/// `Compact` when the joined line would read as a byline line and the
+/// compact one would not.
+fn dateline_form(
+    a: &Article<'_>,
+    i: usize,
+    extra_boilerplate: &[String],
+    avoid_byline: bool,
+) -> Option<DatelineForm> {
+    let d = a.dateline.as_ref().filter(|d| d.paragraph == i)?;
+    let p = a.paragraphs.get(i)?;
+    let joined = |compact: bool| {
+        let mut line = String::new();
+        let _ = write_dateline_as(&mut line, d, compact);
+        line.push_str(p);
+        line
+    };
+    let credits_after = credits_last(a, extra_boilerplate) && !a.photo_credits.is_empty();
+    let into_trailer = |line: &str| {
+        !credits_after
+            && parse::is_boilerplate(line, extra_boilerplate)
+            && a.paragraphs[i + 1..]
+                .iter()
+                .all(|p| parse::is_boilerplate(p, extra_boilerplate))
+    };
+    let normal = joined(false);
+    if into_trailer(&normal) {
+        return Some(DatelineForm::Apart);
+    }
+    if avoid_byline && parse::is_byline_line(&normal) {
+        // `BY -- ...` reads as a byline line, `BY—...` does not. A place that
+        // starts with `By ` and a word (`By Mira (AP)`) reads as one either
+        // way, and alone on its line too: nothing better can be written.
+        let compact = joined(true);
+        if !parse::is_byline_line(&compact) && !into_trailer(&compact) {
+            return Some(DatelineForm::Compact);
+        }
+    }
+    Some(DatelineForm::Joined)
+}
+
+/// The first line of paragraph `i` as [`Rendered`] writes it when a byline
+/// block comes before it.
 fn first_line_of(a: &Article<'_>, i: usize, extra_boilerplate: &[String]) -> Option<String> {
     let p = a.paragraphs.get(i)?;
     let mut line = String::new();
-    if let Some(d) = a.dateline.as_ref().filter(|d| d.paragraph == i) {
-        let _ = write_dateline(&mut line, d);
-        if dateline_apart(a, i, extra_boilerplate) {
+    match dateline_form(a, i, extra_boilerplate, false) {
+        Some(DatelineForm::Apart) => {
+            let d = a.dateline.as_ref()?;
+            let _ = write_dateline(&mut line, d);
             return Some(line.trim_end().to_owned());
         }
+        Some(form) => {
+            let d = a.dateline.as_ref()?;
+            let _ = write_dateline_as(&mut line, d, form == DatelineForm::Compact);
+        }
+        None => {}
     }
     line.push_str(p);
     Some(line)
-}
-
-/// Whether the dateline of paragraph `i` goes on a line of its own: when
-/// the joined line would read as boilerplate (a place such as `Copyright
-/// GENEVA`) and would fall into the trailer, that is when every paragraph
-/// after it reads as boilerplate too and no credit follows them. A joined
-/// line with a paragraph after it stays in the body, as it was read.
-fn dateline_apart(a: &Article<'_>, i: usize, extra_boilerplate: &[String]) -> bool {
-    let (Some(d), Some(p)) = (a.dateline.as_ref(), a.paragraphs.get(i)) else {
-        return false;
-    };
-    if d.paragraph != i || (credits_last(a, extra_boilerplate) && !a.photo_credits.is_empty()) {
-        return false;
-    }
-    let mut joined = String::new();
-    let _ = write_dateline(&mut joined, d);
-    joined.push_str(p);
-    parse::is_boilerplate(&joined, extra_boilerplate)
-        && a.paragraphs[i + 1..]
-            .iter()
-            .all(|p| parse::is_boilerplate(p, extra_boilerplate))
 }
 
 /// Whether the credits follow the paragraphs: when the last paragraph reads
@@ -222,8 +277,10 @@ impl Display for Rendered<'_, '_> {
         }
         for (i, p) in a.paragraphs.iter().enumerate() {
             f.write_char('\n')?;
-            match a.dateline.as_ref().filter(|d| d.paragraph == i) {
-                Some(d) if dateline_apart(a, i, self.extra_boilerplate) => {
+            let avoid_byline = i == 0 && block.is_empty();
+            let form = dateline_form(a, i, self.extra_boilerplate, avoid_byline);
+            match (form, &a.dateline) {
+                (Some(DatelineForm::Apart), Some(d)) => {
                     // A line holding only a dateline opens the paragraph
                     // on the next line.
                     let mut line = String::new();
@@ -231,11 +288,11 @@ impl Display for Rendered<'_, '_> {
                     writeln!(f, "{}", line.trim_end())?;
                     writeln!(f, "{p}")?;
                 }
-                Some(d) => {
-                    write_dateline(f, d)?;
+                (Some(form), Some(d)) => {
+                    write_dateline_as(f, d, form == DatelineForm::Compact)?;
                     writeln!(f, "{p}")?;
                 }
-                None => writeln!(f, "{p}")?,
+                _ => writeln!(f, "{p}")?,
             }
         }
         if credits_last {

@@ -444,3 +444,27 @@ fn regression_dateline_apart_only_before_the_trailer() {
         zooto allow an extAll rights reservedra January.\r\n twenty \xa8";
     check::check_str(&String::from_utf8_lossy(found));
 }
+
+/// Found by the `parse_str` target (a 600 s run): with no byline block, a
+/// first paragraph opened by the dateline `BY:` was written `BY -- ...`,
+/// which reads as a byline line. The renderer now joins such a dateline
+/// with `—` (`BY—...`).
+#[test]
+fn regression_dateline_that_reads_as_a_byline_word() {
+    let input = "H\n\nBY: the market moves\n";
+    let a = wirecopy::parse(input).unwrap();
+    assert_eq!((a.byline, a.posted), (None, None));
+    assert_eq!(a.dateline.as_ref().unwrap().place, Some("BY"));
+    assert_eq!(a.paragraphs, ["the market moves"]);
+    assert_eq!(a.to_string(), "H\n\nBY\u{2014}the market moves\n");
+    check::check_str(input);
+    // With a byline block, the three-line block keeps the usual separator.
+    let input = "H\nBy Ann\nBy Bo\nBy Cy\nBY: the market moves\n";
+    let a = wirecopy::parse(input).unwrap();
+    assert!(a.to_string().contains("BY -- the market moves"));
+    check::check_str(input);
+    // The fuzzer's input, as the target reads it.
+    let found = b"\xb5\r\r\r\r\rBY: T>e0Saterday market in Tarnby will move to t\
+        \r\r\r\r\r\r\r\r\n\xc2\xa0\n";
+    check::check_str(&String::from_utf8_lossy(found));
+}
