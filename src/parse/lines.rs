@@ -178,22 +178,22 @@ fn terminator(hay: &[u8]) -> Option<usize> {
 }
 
 /// The end of a line that has no terminator in `bytes[start..start +
-/// WINDOW]`: the offset of the terminator after it, if any, and whether the
-/// line contains [`RIGHTS_RESERVED`]. Each window is searched for the phrase
-/// right after it is searched for the end, while it is in the cache; the
-/// phrase search starts early enough to find a phrase that crosses into the
-/// window.
+/// WINDOW]` (the caller has looked): the offset of the terminator after it,
+/// if any, and whether the line contains [`RIGHTS_RESERVED`]. Each window is
+/// searched for the phrase right after it is searched for the end, while it
+/// is in the cache; the phrase search starts early enough to find a phrase
+/// that crosses into the window.
 #[cold]
 fn long_line_end(bytes: &[u8], start: usize) -> (Option<usize>, bool) {
     let (phrase, anchor) = RIGHTS_RESERVED;
-    let mut found = false;
-    let mut from = start;
+    let mut found = bytes_contain_ci(&bytes[start..start + WINDOW], phrase, anchor);
+    let mut from = start + WINDOW;
     loop {
         let stop = (from + WINDOW).min(bytes.len());
         let end = terminator(&bytes[from..stop]).map(|i| from + i);
         let line_part = end.unwrap_or(stop);
         if !found {
-            let back = from.saturating_sub(phrase.len() - 1).max(start);
+            let back = from - (phrase.len() - 1);
             found = bytes_contain_ci(&bytes[back..line_part], phrase, anchor);
         }
         if end.is_some() || stop == bytes.len() {
