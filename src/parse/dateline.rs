@@ -19,13 +19,13 @@
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till1, take_while, take_while1};
+use nom::bytes::complete::{tag, take_till1, take_while};
 use nom::character::complete::{char, one_of, satisfy};
-use nom::combinator::{all_consuming, eof, opt, peek, recognize, verify};
+use nom::combinator::{all_consuming, opt, recognize, verify};
 use nom::multi::many0_count;
 use nom::sequence::{delimited, preceded};
 
-use super::lines::{char_offset, longer_than, trim};
+use super::lines::{char_offset, longer_than, trim, ws_prefix_len};
 use super::timestamp::{day, month, year};
 use super::token::{R, boundary, sp, sp0};
 use crate::Dateline;
@@ -66,12 +66,34 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// An upper-case word: upper-case letters, `.` and `'`, at least one letter.
+/// Read byte by byte while the text is ASCII, as most places are.
 fn place_word(i: &str) -> R<'_, &str> {
-    let (rest, word) = verify(
-        take_while1(|c: char| c.is_uppercase() || c == '.' || is_apostrophe(c)),
-        |w: &str| w.chars().any(char::is_uppercase),
-    )
-    .parse(i)?;
+    let bytes = i.as_bytes();
+    let mut end = 0;
+    let mut letters = false;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii() {
+            if b.is_ascii_uppercase() {
+                letters = true;
+            } else if !matches!(b, b'.' | b'\'') {
+                break;
+            }
+            end += 1;
+        } else {
+            let c = i[end..].chars().next().unwrap_or(' ');
+            if c.is_uppercase() {
+                letters = true;
+            } else if !is_apostrophe(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
+    if !letters {
+        return fail(i);
+    }
+    // `end` only ever advances over whole characters.
+    let (word, rest) = i.split_at(end);
     let (rest, _) = boundary(rest)?;
     Ok((rest, word))
 }
@@ -157,38 +179,58 @@ fn agency_ok(text: &str) -> bool {
     !text.is_empty() && !longer_than(text, MAX_AGENCY)
 }
 
-/// `SP? sep SP?`, with SPEC's whitespace conditions.
+/// `SP? sep SP?`, with SPEC's whitespace conditions: `--`, `-` and `_` need
+/// whitespace before them, and after them (or the end) unless an agency
+/// precedes; `:` only where `colon` allows it.
 fn separator(agency_before: bool, colon: bool) -> impl Fn(&str) -> R<'_, ()> {
     move |i| {
         let (rest, before) = sp0(i)?;
-        let dash = |i| -> R<'_, ()> {
-            let (rest, _) = alt((tag("--"), tag("-"), tag("_"))).parse(i)?;
-            if before.is_empty() {
-                return Err(nom::Err::Error(nom::error::Error::new(
-                    i,
-                    nom::error::ErrorKind::Verify,
-                )));
-            }
-            if !agency_before {
-                peek(alt((sp, eof))).parse(rest)?;
-            }
-            Ok((rest, ()))
+        let dash = |len: usize| {
+            let after = &rest.as_bytes()[len..];
+            let spaced = agency_before || after.is_empty() || ws_prefix_len(after) > 0;
+            (!before.is_empty() && spaced).then_some(len)
         };
-        let (rest, _) = alt((
-            dash,
-            alt((tag("—"), tag("–"), tag("―"))).map(|_| ()),
-            verify(char(':'), |_| colon).map(|_| ()),
-        ))
-        .parse(rest)?;
-        let (rest, _) = sp0(rest)?;
+        let len = match rest.as_bytes() {
+            [b'-', b'-', ..] => dash(2),
+            [b'-' | b'_', ..] => dash(1),
+            // U+2014 EM DASH, U+2013 EN DASH, U+2015 HORIZONTAL BAR.
+            [0xE2, 0x80, 0x93..=0x95, ..] => Some(3),
+            [b':', ..] if colon => Some(1),
+            _ => None,
+        };
+        let Some(len) = len else {
+            return fail(i);
+        };
+        // Every separator is whole characters.
+        let (rest, _) = sp0(&rest[len..])?;
         Ok((rest, ()))
     }
 }
 
+/// Bit `n` is set when a word of [`NOT_PLACES`] is `n` bytes long.
+const NOT_PLACE_LENGTHS: u64 = {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < NOT_PLACES.len() {
+        assert!(NOT_PLACES[i].len() < 64);
+        bits |= 1 << NOT_PLACES[i].len();
+        i += 1;
+    }
+    bits
+};
+
+/// Whether a word of `place` (split at ` `, `/` and `-`) is one of
+/// [`NOT_PLACES`], in any ASCII case. Words of other lengths are not compared.
 fn holds_stop_word(place: &str) -> bool {
     place
-        .split([' ', '/', '-'])
-        .any(|w| NOT_PLACES.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        .as_bytes()
+        .split(|&b| matches!(b, b' ' | b'/' | b'-'))
+        .filter(|w| w.len() < 64 && NOT_PLACE_LENGTHS & (1 << w.len()) != 0)
+        .any(|w| {
+            NOT_PLACES
+                .iter()
+                .any(|s| s.as_bytes().eq_ignore_ascii_case(w))
+        })
 }
 
 fn fail<T>(i: &str) -> R<'_, T> {

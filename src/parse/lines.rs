@@ -20,7 +20,10 @@ pub(crate) fn is_ws(c: char) -> bool {
 
 /// Length in bytes of the whitespace character at the start of `b`, or 0.
 #[inline]
-fn ws_prefix_len(b: &[u8]) -> usize {
+pub(crate) fn ws_prefix_len(b: &[u8]) -> usize {
+    if let Some(&first) = b.first().filter(|b| b.is_ascii()) {
+        return usize::from(first == b' ' || first == b'\t');
+    }
     match b {
         [b' ' | b'\t', ..] => 1,
         [0xC2, 0xA0, ..] => 2,
@@ -56,16 +59,21 @@ pub(crate) fn trim_start(s: &str) -> &str {
     if matches!(b.first(), Some(0x21..=0x7E)) {
         return s;
     }
+    // `ws_run` only ever advances over whole characters.
+    &s[ws_run(b)..]
+}
+
+/// Length in bytes of the run of SPEC whitespace at the start of `b`.
+#[inline]
+pub(crate) fn ws_run(b: &[u8]) -> usize {
     let mut i = 0;
     loop {
         let n = ws_prefix_len(&b[i..]);
         if n == 0 {
-            break;
+            return i;
         }
         i += n;
     }
-    // `i` only ever advances over whole characters.
-    &s[i..]
 }
 
 /// `s` without SPEC whitespace at its end.
@@ -163,6 +171,28 @@ impl<'a> Lines<'a> {
     /// The offset of the NUL byte that stopped the iteration, if one did.
     pub fn nul(&self) -> Option<usize> {
         self.nul
+    }
+
+    /// The next line that is not blank. Empty lines (between paragraphs,
+    /// mostly) are stepped over from their terminator, without the work of
+    /// making a [`Line`] of each.
+    #[inline]
+    pub fn next_non_blank(&mut self) -> Option<Line<'a>> {
+        loop {
+            let bytes = &self.input.as_bytes()[..self.end];
+            loop {
+                match bytes.get(self.pos) {
+                    Some(b'\n') => self.pos += 1,
+                    Some(b'\r') if bytes.get(self.pos + 1) == Some(&b'\n') => self.pos += 2,
+                    Some(b'\r') => self.pos += 1,
+                    _ => break,
+                }
+            }
+            let line = self.next()?;
+            if !line.is_blank() {
+                return Some(line);
+            }
+        }
     }
 }
 
@@ -299,6 +329,27 @@ mod tests {
         assert_eq!(texts("a\r\n"), ["a"]);
         assert_eq!(texts("a\n\n"), ["a", ""]);
         assert_eq!(texts(""), Vec::<&str>::new());
+    }
+
+    /// Stepping over blank lines gives the non-blank lines of the plain
+    /// iteration, with the same offsets, and stops at a NUL the same way.
+    #[test]
+    fn non_blank_lines_skip_what_the_iteration_yields_blank() {
+        for input in [
+            "a\n\n\r\n\rb\r\r\n \u{A0}\n\n\tc\n\n",
+            "\n\r\n\r",
+            "\r\n\r\nx",
+            "a\n\n\0b\n",
+            "\n\n\0",
+            "",
+        ] {
+            let mut all = Lines::new(input, 0, input.len());
+            let want: Vec<Line<'_>> = all.by_ref().filter(|l| !l.is_blank()).collect();
+            let mut lines = Lines::new(input, 0, input.len());
+            let got: Vec<Line<'_>> = std::iter::from_fn(|| lines.next_non_blank()).collect();
+            assert_eq!(got, want, "{input:?}");
+            assert_eq!(lines.nul(), all.nul(), "{input:?}");
+        }
     }
 
     #[test]

@@ -237,7 +237,7 @@ fn layout<'a>(
         position: Position::locate(input.as_bytes(), offset),
     };
     let mut lines = Lines::new(input, 0, input.len());
-    let Some(first) = lines.find(|l| !l.is_blank()) else {
+    let Some(first) = lines.next_non_blank() else {
         return Err(match lines.nul() {
             Some(at) => binary(at),
             None => Error::Empty {
@@ -250,7 +250,7 @@ fn layout<'a>(
     article.headline = head.headline;
     let mut header_end = first.next;
     if head.kicker.is_some() && head.headline.is_empty() {
-        match lines.find(|l| !l.is_blank()) {
+        match lines.next_non_blank() {
             Some(line) => {
                 article.headline = line.text;
                 header_end = line.next;
@@ -294,10 +294,7 @@ fn layout<'a>(
     let mut block = BylineBlock::default();
     let mut byline_lines = 0;
     let mut first_body: Option<Line<'a>> = None;
-    for line in lines.by_ref() {
-        if line.is_blank() {
-            continue;
-        }
+    while let Some(line) = lines.next_non_blank() {
         if let Some(c) = credit::credit(line.text) {
             article.photo_credits.push(c);
             continue;
@@ -340,10 +337,7 @@ fn layout<'a>(
     // The last line too long to be read twice, and whether it holds the
     // copyright phrase (see `Line::rights_reserved`).
     let mut long_line: Option<(&'a str, bool)> = None;
-    for line in first_body.into_iter().chain(lines.by_ref()) {
-        if line.is_blank() {
-            continue;
-        }
+    while let Some(line) = first_body.take().or_else(|| lines.next_non_blank()) {
         if let Some(found) = line.rights_reserved {
             long_line = Some((line.text, found));
         }

@@ -1,29 +1,48 @@
 //! Small productions shared by the blocks: whitespace, word boundaries and
 //! ASCII case-insensitive tags.
 
-use nom::bytes::complete::{take_while, take_while1};
-use nom::character::complete::satisfy;
-use nom::combinator::not;
-use nom::{IResult, Parser};
+use nom::IResult;
 
-use super::lines::is_ws;
+use super::lines::ws_run;
 
 /// The result of a production over a line.
 pub(crate) type R<'a, T> = IResult<&'a str, T>;
 
-/// One or more SPEC whitespace characters (SP).
+/// A recoverable nom error of `kind` at `i`.
+fn error<T>(i: &str, kind: nom::error::ErrorKind) -> R<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(i, kind)))
+}
+
+/// One or more SPEC whitespace characters (SP). Read byte by byte, as
+/// [`trim`](super::lines::trim) reads them: these run between most tokens.
+#[inline]
 pub(crate) fn sp(i: &str) -> R<'_, &str> {
-    take_while1(is_ws)(i)
+    match ws_run(i.as_bytes()) {
+        0 => error(i, nom::error::ErrorKind::TakeWhile1),
+        // The run ends on a character boundary.
+        n => Ok((&i[n..], &i[..n])),
+    }
 }
 
 /// Zero or more SPEC whitespace characters (SP?).
+#[inline]
 pub(crate) fn sp0(i: &str) -> R<'_, &str> {
-    take_while(is_ws)(i)
+    let n = ws_run(i.as_bytes());
+    Ok((&i[n..], &i[..n]))
 }
 
 /// Succeeds, consuming nothing, unless a letter or digit follows.
+#[inline]
 pub(crate) fn boundary(i: &str) -> R<'_, ()> {
-    not(satisfy(char::is_alphanumeric)).parse(i)
+    let word = match i.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => i.chars().next().is_some_and(char::is_alphanumeric),
+    };
+    if word {
+        return error(i, nom::error::ErrorKind::Not);
+    }
+    Ok((i, ()))
 }
 
 /// An ASCII tag in any case. Faster than `tag_no_case`, which lower-cases
@@ -34,10 +53,7 @@ pub(crate) fn tag_ci(tag: &'static str) -> impl Fn(&str) -> R<'_, &str> {
             // `tag` is ASCII, so its length is a character boundary of `i`.
             Ok((&i[tag.len()..], &i[..tag.len()]))
         } else {
-            Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Tag,
-            )))
+            error(i, nom::error::ErrorKind::Tag)
         }
     }
 }
@@ -64,16 +80,49 @@ pub(crate) fn bytes_contain_ci(hay: &[u8], needle: &str, anchor: usize) -> bool 
     let Some(&a) = n.get(anchor) else {
         return n.is_empty();
     };
+    if hay.len() < n.len() {
+        return false;
+    }
+    // The needle's first and last bytes are tested before the whole of it:
+    // most candidates fail there.
+    let (first, last) = (n[0], n[n.len() - 1]);
+    let span = hay.len() - n.len();
     memchr::memchr2_iter(a.to_ascii_lowercase(), a.to_ascii_uppercase(), hay).any(|i| {
         i.checked_sub(anchor)
-            .and_then(|start| hay.get(start..start + n.len()))
-            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+            .filter(|&start| start <= span)
+            .is_some_and(|start| {
+                let w = &hay[start..start + n.len()];
+                w[0].eq_ignore_ascii_case(&first)
+                    && w[n.len() - 1].eq_ignore_ascii_case(&last)
+                    && w.eq_ignore_ascii_case(n)
+            })
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-level `sp`, `sp0` and `boundary` agree with their definition
+    /// by characters, for every character before every other.
+    #[test]
+    fn whitespace_and_boundary_by_bytes_agree_with_chars() {
+        use crate::parse::lines::is_ws;
+        let chars = (0..=0x10FFFF).filter_map(char::from_u32);
+        for c in chars {
+            for next in ['x', ' ', '\u{A0}', '\u{3000}', '1', '.'] {
+                let text = format!("{c}{next}");
+                let run = text.chars().take_while(|&c| is_ws(c)).map(char::len_utf8);
+                let run: usize = run.sum();
+                assert_eq!(sp0(&text), Ok((&text[run..], &text[..run])), "{c:?}");
+                assert_eq!(sp(&text).is_ok(), run > 0, "{c:?}");
+                assert_eq!(boundary(&text).is_ok(), !c.is_alphanumeric(), "{c:?}");
+            }
+        }
+        assert_eq!(sp(""), error("", nom::error::ErrorKind::TakeWhile1));
+        assert_eq!(sp0(""), Ok(("", "")));
+        assert_eq!(boundary(""), Ok(("", ())));
+    }
 
     #[test]
     fn case_insensitive_helpers() {
