@@ -20,7 +20,7 @@ use chrono::{FixedOffset, NaiveDate, NaiveTime};
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
-use nom::combinator::{map_opt, opt, peek, recognize, value};
+use nom::combinator::{map_opt, opt, peek, value};
 use nom::sequence::{delimited, preceded};
 
 use super::lines::is_ws;
@@ -34,8 +34,17 @@ fn error<T>(i: &str, kind: nom::error::ErrorKind) -> R<'_, T> {
 
 /// Zero or more SPEC whitespace characters (SP?), as `token::sp0`: ASCII
 /// space and tab are read as bytes, other characters are decoded only when
-/// not ASCII.
+/// not ASCII. Most calls find none: that case is inlined.
+#[inline]
 fn ws0(i: &str) -> R<'_, &str> {
+    match i.as_bytes().first() {
+        Some(&b) if b == b' ' || b == b'\t' || !b.is_ascii() => ws_run(i),
+        _ => Ok((i, "")),
+    }
+}
+
+/// [`ws0`] at a space, tab or non-ASCII character.
+fn ws_run(i: &str) -> R<'_, &str> {
     let bytes = i.as_bytes();
     let mut n = 0;
     loop {
@@ -48,7 +57,8 @@ fn ws0(i: &str) -> R<'_, &str> {
             _ => break,
         }
     }
-    Ok((&i[n..], &i[..n]))
+    let (ws, rest) = i.split_at(n);
+    Ok((rest, ws))
 }
 
 /// One or more SPEC whitespace characters (SP), as `token::sp`.
@@ -60,6 +70,7 @@ fn ws1(i: &str) -> R<'_, &str> {
 }
 
 /// Whether `i` does not start with a letter or digit, as `token::boundary`.
+#[inline]
 fn at_boundary(i: &str) -> bool {
     match i.as_bytes().first() {
         None => true,
@@ -69,6 +80,7 @@ fn at_boundary(i: &str) -> bool {
 }
 
 /// Succeeds, consuming nothing, unless a letter or digit follows.
+#[inline]
 fn boundary(i: &str) -> R<'_, ()> {
     if at_boundary(i) {
         Ok((i, ()))
@@ -260,14 +272,20 @@ fn numeric_date(i: &str) -> R<'_, (i32, u32, u32)> {
     Ok((rest, (y, m, d)))
 }
 
-/// `,` with optional whitespace on both sides.
-fn comma(i: &str) -> R<'_, &str> {
-    recognize((ws0, tag(","), ws0)).parse(i)
+/// `,` with optional whitespace on both sides, or else whitespace alone
+/// (`"," SP? | SP` with an optional SP before the comma).
+fn comma_or_ws(i: &str) -> R<'_, ()> {
+    let (rest, ws) = ws0(i)?;
+    match rest.strip_prefix(',') {
+        Some(rest) => Ok((ws0(rest)?.0, ())),
+        None if ws.is_empty() => error(i, nom::error::ErrorKind::Space),
+        None => Ok((rest, ())),
+    }
 }
 
 /// `February 28, 2019`, `Feb. 28 2019`, `May 2nd, 2019`.
 fn month_day_year(i: &str) -> R<'_, (i32, u32, u32)> {
-    let (rest, (m, _, d, _, y)) = (month, ws0, day, alt((comma, ws1)), year).parse(i)?;
+    let (rest, (m, _, d, _, y)) = (month, ws0, day, comma_or_ws, year).parse(i)?;
     Ok((rest, (y, m, d)))
 }
 
@@ -278,12 +296,17 @@ fn day_month_year(i: &str) -> R<'_, (i32, u32, u32)> {
 }
 
 /// A calendar date that exists (no February 30).
+///
+/// The three forms are told apart by how they start: a letter starts a
+/// month name, three digits can only start a year, and one or two digits
+/// a day.
 pub(crate) fn date(i: &str) -> R<'_, NaiveDate> {
-    map_opt(
-        alt((numeric_date, month_day_year, day_month_year)),
-        |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d),
-    )
-    .parse(i)
+    let form = match i.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => month_day_year,
+        _ if digit_at(i, 2) => numeric_date,
+        _ => day_month_year,
+    };
+    map_opt(form, |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)).parse(i)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -399,22 +422,34 @@ fn named_zone(i: &str) -> R<'_, FixedOffset> {
 }
 
 /// A zone without parentheses: `GMT+9`, `UTC+09:00`, `+0900`, `KST`, `Z`.
+/// A sign starts an offset, a letter a name; `GMT` or `UTC` without a
+/// valid offset after it is read as a name.
+#[inline]
 fn bare_zone(i: &str) -> R<'_, FixedOffset> {
+    match i.as_bytes().first() {
+        Some(b'+' | b'-') => numeric_offset(false)(i),
+        Some(b) if b.is_ascii_alphabetic() => lettered_zone(i),
+        _ => error(i, nom::error::ErrorKind::Alt),
+    }
+}
+
+/// A zone that starts with a letter: `GMT+9`, `UTC+09:00`, `KST`.
+fn lettered_zone(i: &str) -> R<'_, FixedOffset> {
     alt((
         preceded(alt((tag_ci("gmt"), tag_ci("utc"))), numeric_offset(true)),
-        numeric_offset(false),
         named_zone,
     ))
     .parse(i)
 }
 
 /// A zone, also in parentheses: `(Gmt+09:00)`, `(CEST)`.
+#[inline]
 pub(crate) fn zone(i: &str) -> R<'_, FixedOffset> {
-    alt((
-        delimited((tag("("), ws0), bare_zone, (ws0, tag(")"))),
-        bare_zone,
-    ))
-    .parse(i)
+    if i.starts_with('(') {
+        delimited((tag("("), ws0), bare_zone, (ws0, tag(")"))).parse(i)
+    } else {
+        bare_zone(i)
+    }
 }
 
 /// A time with an optional zone after it.
@@ -423,21 +458,33 @@ fn time_zone(i: &str) -> R<'_, (NaiveTime, Option<FixedOffset>)> {
 }
 
 /// Between date and time: `,`, whitespace, ` - `, ` / `, ` | `, `T` or ` at `.
-fn date_time_sep(i: &str) -> R<'_, &str> {
-    alt((
-        comma,
-        recognize((ws1, alt((tag("-"), tag("/"), tag("|"), tag_ci("at"))), ws1)),
-        tag("T"),
-        ws1,
-    ))
-    .parse(i)
+/// The whitespace before any of them is read once; after whitespace, a
+/// `-`, `/`, `|` or `at` without whitespace after it is not consumed.
+fn date_time_sep(i: &str) -> R<'_, ()> {
+    let (rest, ws) = ws0(i)?;
+    if let Some(rest) = rest.strip_prefix(',') {
+        return Ok((ws0(rest)?.0, ()));
+    }
+    if ws.is_empty() {
+        return value((), tag("T")).parse(i);
+    }
+    let after_word = match rest.as_bytes().first() {
+        // An ASCII byte: 1 is a character boundary.
+        Some(b'-' | b'/' | b'|') => Some(&rest[1..]),
+        Some(b'a' | b'A') => tag_ci("at")(rest).ok().map(|(after, _)| after),
+        _ => None,
+    };
+    match after_word.map(ws1) {
+        Some(Ok((after, _))) => Ok((after, ())),
+        _ => Ok((rest, ())),
+    }
 }
 
 type Parts = (NaiveDate, Option<(NaiveTime, Option<FixedOffset>)>);
 
 /// The time first: `10:53 May 13, 2010`.
 fn time_first(i: &str) -> R<'_, Parts> {
-    let (rest, (tz, _, d)) = (time_zone, alt((comma, ws1)), date).parse(i)?;
+    let (rest, (tz, _, d)) = (time_zone, comma_or_ws, date).parse(i)?;
     Ok((rest, (d, Some(tz))))
 }
 
@@ -456,14 +503,25 @@ fn end(i: &str) -> R<'_, ()> {
     }
 }
 
+/// Whether `i` starts like a time: one or two digits and `:`. Nothing
+/// else can start [`time_first`], and no date starts so.
+fn starts_with_time(i: &str) -> bool {
+    match i.as_bytes() {
+        [h, b':', ..] => h.is_ascii_digit(),
+        [h1, h2, b':', ..] => h1.is_ascii_digit() && h2.is_ascii_digit(),
+        _ => false,
+    }
+}
+
 /// A whole timestamp with an optional leading weekday, followed by the end
 /// of the value or by an ignored remainder that starts with `/` or `|`.
 fn timestamp_parts(i: &str) -> R<'_, Parts> {
-    let (rest, parts) = preceded(
-        opt((weekday, opt(tag(",")), ws1)),
-        alt((time_first, date_first)),
-    )
-    .parse(i)?;
+    let (rest, _) = opt((weekday, opt(tag(",")), ws1)).parse(i)?;
+    let (rest, parts) = if starts_with_time(rest) {
+        time_first(rest)?
+    } else {
+        date_first(rest)?
+    };
     let (rest, _) = end(rest)?;
     Ok((rest, parts))
 }
