@@ -11,167 +11,302 @@
 //! zone       = "(" zone ")" | ( "GMT" | "UTC" ) offset | offset | KST | JST | UTC | GMT | Z
 //!            | EST | EDT | PST | PDT | CET | CEST
 //! ```
+//!
+//! Every token of the grammar but whitespace is ASCII, so the productions
+//! read bytes and decode a character only where a non-ASCII one can matter
+//! (whitespace, and the letter or digit that ends a word).
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n, take_while1};
-use nom::character::complete::{char, one_of, satisfy};
-use nom::combinator::{eof, map_opt, not, opt, peek, recognize, value};
+use nom::bytes::complete::tag;
+use nom::combinator::{map_opt, opt, peek, value};
 use nom::sequence::{delimited, preceded};
 
-use super::token::{R, boundary, sp, sp0, tag_ci};
+use super::lines::is_ws;
+use super::token::{R, tag_ci};
 use crate::Timestamp;
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
+/// A recoverable nom error at `i`.
+fn error<T>(i: &str, kind: nom::error::ErrorKind) -> R<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(i, kind)))
+}
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "weds",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
+/// Zero or more SPEC whitespace characters (SP?), as `token::sp0`: ASCII
+/// space and tab are read as bytes, other characters are decoded only when
+/// not ASCII. Most calls find none: that case is inlined.
+#[inline]
+fn ws0(i: &str) -> R<'_, &str> {
+    match i.as_bytes().first() {
+        Some(&b) if b == b' ' || b == b'\t' || !b.is_ascii() => ws_run(i),
+        _ => Ok((i, "")),
+    }
+}
+
+/// [`ws0`] at a space, tab or non-ASCII character.
+fn ws_run(i: &str) -> R<'_, &str> {
+    let bytes = i.as_bytes();
+    let mut n = 0;
+    loop {
+        match bytes.get(n) {
+            Some(b' ' | b'\t') => n += 1,
+            Some(&b) if !b.is_ascii() => match i[n..].chars().next() {
+                Some(c) if is_ws(c) => n += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    let (ws, rest) = i.split_at(n);
+    Ok((rest, ws))
+}
+
+/// One or more SPEC whitespace characters (SP), as `token::sp`.
+fn ws1(i: &str) -> R<'_, &str> {
+    match ws0(i)? {
+        (_, "") => error(i, nom::error::ErrorKind::TakeWhile1),
+        found => Ok(found),
+    }
+}
+
+/// Whether `i` does not start with a letter or digit, as `token::boundary`.
+#[inline]
+fn at_boundary(i: &str) -> bool {
+    match i.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !i.chars().next().is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// Succeeds, consuming nothing, unless a letter or digit follows.
+#[inline]
+fn boundary(i: &str) -> R<'_, ()> {
+    if at_boundary(i) {
+        Ok((i, ()))
+    } else {
+        error(i, nom::error::ErrorKind::Not)
+    }
+}
+
+/// Whether the byte at `at` in `i` is an ASCII digit.
+fn digit_at(i: &str, at: usize) -> bool {
+    i.as_bytes().get(at).is_some_and(u8::is_ascii_digit)
+}
+
+/// Succeeds, consuming nothing, unless an ASCII digit follows.
+fn no_digit(i: &str) -> R<'_, ()> {
+    if digit_at(i, 0) {
+        error(i, nom::error::ErrorKind::Not)
+    } else {
+        Ok((i, ()))
+    }
+}
+
+/// Exactly `n` ASCII digits and their value.
+fn digits(i: &str, n: usize) -> R<'_, u32> {
+    let Some(head) = i.as_bytes().get(..n) else {
+        return error(i, nom::error::ErrorKind::Digit);
+    };
+    let mut v = 0;
+    for &b in head {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return error(i, nom::error::ErrorKind::Digit);
+        }
+        v = v * 10 + u32::from(d);
+    }
+    // The `n` bytes are ASCII digits, so `n` is a character boundary.
+    Ok((&i[n..], v))
+}
+
+/// A run of ASCII letters, at least one, and the word boundary after it.
+fn ascii_word(i: &str) -> R<'_, &[u8]> {
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if n == 0 {
+        return error(i, nom::error::ErrorKind::Alpha);
+    }
+    let (word, rest) = i.split_at(n);
+    Ok((rest, word.as_bytes()))
+}
+
+/// The first three letters of `word`, lower-cased.
+fn lower3(word: &[u8]) -> Option<[u8; 3]> {
+    match *word {
+        [a, b, c, ..] => Some([a, b, c].map(|x| x.to_ascii_lowercase())),
+        _ => None,
+    }
+}
+
+/// Whether `word` after its first three letters is one of `tails`, in any
+/// case.
+fn tail_in(word: &[u8], tails: &[&str]) -> bool {
+    let tail = &word[3..];
+    tails
+        .iter()
+        .any(|t| tail.eq_ignore_ascii_case(t.as_bytes()))
+}
+
+/// The number of a month name: full, the 3-letter abbreviation or `Sept`.
+/// The first three letters tell the month; the rest must complete one of
+/// its names.
+fn month_number(word: &[u8]) -> Option<u32> {
+    let (n, tails): (u32, &[&str]) = match lower3(word)? {
+        [b'j', b'a', b'n'] => (1, &["", "uary"]),
+        [b'f', b'e', b'b'] => (2, &["", "ruary"]),
+        [b'm', b'a', b'r'] => (3, &["", "ch"]),
+        [b'a', b'p', b'r'] => (4, &["", "il"]),
+        [b'm', b'a', b'y'] => (5, &[""]),
+        [b'j', b'u', b'n'] => (6, &["", "e"]),
+        [b'j', b'u', b'l'] => (7, &["", "y"]),
+        [b'a', b'u', b'g'] => (8, &["", "ust"]),
+        [b's', b'e', b'p'] => (9, &["", "t", "tember"]),
+        [b'o', b'c', b't'] => (10, &["", "ober"]),
+        [b'n', b'o', b'v'] => (11, &["", "ember"]),
+        [b'd', b'e', b'c'] => (12, &["", "ember"]),
+        _ => return None,
+    };
+    tail_in(word, tails).then_some(n)
+}
+
+/// Whether `word` is a weekday name, full or abbreviated (`Tue`, `Tues`,
+/// `Weds`, `Thur`, `Thurs`...), found like [`month_number`].
+fn is_weekday(word: &[u8]) -> bool {
+    let tails: &[&str] = match lower3(word) {
+        Some([b'm', b'o', b'n']) => &["", "day"],
+        Some([b't', b'u', b'e']) => &["", "s", "sday"],
+        Some([b'w', b'e', b'd']) => &["", "s", "nesday"],
+        Some([b't', b'h', b'u']) => &["", "r", "rs", "rsday"],
+        Some([b'f', b'r', b'i']) => &["", "day"],
+        Some([b's', b'a', b't']) => &["", "urday"],
+        Some([b's', b'u', b'n']) => &["", "day"],
+        _ => return false,
+    };
+    tail_in(word, tails)
+}
 
 /// A month name: full, the 3-letter abbreviation or `Sept`, any case,
 /// with an optional `.` after it.
 pub(crate) fn month(i: &str) -> R<'_, u32> {
-    let (rest, word) = take_while1(|c: char| c.is_ascii_alphabetic())(i)?;
-    let Some(&(_, n)) = MONTHS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-    else {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )));
+    let (rest, word) = ascii_word(i)?;
+    let Some(n) = month_number(word) else {
+        return error(i, nom::error::ErrorKind::Tag);
     };
     let (rest, _) = boundary(rest)?;
-    let (rest, _) = opt(char('.')).parse(rest)?;
+    let (rest, _) = opt(tag(".")).parse(rest)?;
     Ok((rest, n))
 }
 
 /// A weekday name, full or abbreviated, any case, with an optional `.`.
 pub(crate) fn weekday(i: &str) -> R<'_, ()> {
-    let (rest, word) = take_while1(|c: char| c.is_ascii_alphabetic())(i)?;
-    if !WEEKDAYS.iter().any(|name| name.eq_ignore_ascii_case(word)) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )));
+    let (rest, word) = ascii_word(i)?;
+    if !is_weekday(word) {
+        return error(i, nom::error::ErrorKind::Tag);
     }
     let (rest, _) = boundary(rest)?;
-    let (rest, _) = opt(char('.')).parse(rest)?;
+    let (rest, _) = opt(tag(".")).parse(rest)?;
     Ok((rest, ()))
 }
 
 /// One or two digits, not followed by another digit.
 fn num12(i: &str) -> R<'_, u32> {
-    let (rest, digits) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
-    let (rest, _) = not(satisfy(|c| c.is_ascii_digit())).parse(rest)?;
-    Ok((rest, digits.parse().unwrap_or(0)))
+    let n = if digit_at(i, 1) { 2 } else { 1 };
+    let (rest, v) = digits(i, n)?;
+    let (rest, _) = no_digit(rest)?;
+    Ok((rest, v))
 }
 
 /// Exactly two digits.
 fn num2(i: &str) -> R<'_, u32> {
-    let (rest, digits) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit())(i)?;
-    Ok((rest, digits.parse().unwrap_or(0)))
+    digits(i, 2)
 }
 
 /// A four-digit year, not followed by another digit.
 pub(crate) fn year(i: &str) -> R<'_, i32> {
-    let (rest, digits) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
-    let (rest, _) = not(satisfy(|c| c.is_ascii_digit())).parse(rest)?;
-    Ok((rest, digits.parse().unwrap_or(0)))
+    let (rest, y) = digits(i, 4)?;
+    let (rest, _) = no_digit(rest)?;
+    // Four digits are at most 9999.
+    Ok((rest, y as i32))
+}
+
+/// An ordinal suffix, `st`, `nd`, `rd` or `th` in any case, ending a word.
+fn ordinal(i: &str) -> R<'_, ()> {
+    match *i.as_bytes() {
+        [a, b, ..]
+            if matches!(
+                [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            ) =>
+        {
+            // Two ASCII letters: 2 is a character boundary.
+            boundary(&i[2..])
+        }
+        _ => error(i, nom::error::ErrorKind::Tag),
+    }
 }
 
 /// A day of the month, one or two digits, with an optional ordinal suffix
 /// (`2nd`, `21st`).
 pub(crate) fn day(i: &str) -> R<'_, u32> {
     let (rest, d) = num12(i)?;
-    let (rest, _) = opt((
-        alt((tag_ci("st"), tag_ci("nd"), tag_ci("rd"), tag_ci("th"))),
-        boundary,
-    ))
-    .parse(rest)?;
+    let (rest, _) = opt(ordinal).parse(rest)?;
     Ok((rest, d))
+}
+
+/// The separator of a numeric date: `-`, `.` or `/`.
+fn date_sep(i: &str) -> R<'_, &str> {
+    match i.as_bytes().first() {
+        Some(b'-' | b'.' | b'/') => Ok((&i[1..], &i[..1])),
+        _ => error(i, nom::error::ErrorKind::OneOf),
+    }
 }
 
 /// `2019-02-28`, `2019.02.28`, `2019/02/28`: year first, one separator
 /// throughout, one- or two-digit month and day.
 fn numeric_date(i: &str) -> R<'_, (i32, u32, u32)> {
     let (rest, y) = year(i)?;
-    let (rest, sep) = one_of("-./")(rest)?;
+    let (rest, sep) = date_sep(rest)?;
     let (rest, m) = num12(rest)?;
-    let (rest, _) = char(sep)(rest)?;
+    let (rest, _) = tag(sep)(rest)?;
     let (rest, d) = num12(rest)?;
     Ok((rest, (y, m, d)))
 }
 
+/// `,` with optional whitespace on both sides, or else whitespace alone
+/// (`"," SP? | SP` with an optional SP before the comma).
+fn comma_or_ws(i: &str) -> R<'_, ()> {
+    let (rest, ws) = ws0(i)?;
+    match rest.strip_prefix(',') {
+        Some(rest) => Ok((ws0(rest)?.0, ())),
+        None if ws.is_empty() => error(i, nom::error::ErrorKind::Space),
+        None => Ok((rest, ())),
+    }
+}
+
 /// `February 28, 2019`, `Feb. 28 2019`, `May 2nd, 2019`.
 fn month_day_year(i: &str) -> R<'_, (i32, u32, u32)> {
-    let (rest, (m, _, d, _, y)) = (
-        month,
-        sp0,
-        day,
-        alt((recognize((sp0, char(','), sp0)), sp)),
-        year,
-    )
-        .parse(i)?;
+    let (rest, (m, _, d, _, y)) = (month, ws0, day, comma_or_ws, year).parse(i)?;
     Ok((rest, (y, m, d)))
 }
 
 /// `28 February 2019`, `28 Feb. 2019`, `21st May 2019`.
 fn day_month_year(i: &str) -> R<'_, (i32, u32, u32)> {
-    let (rest, (d, _, m, _, _, y)) = (day, sp, month, opt(char(',')), sp, year).parse(i)?;
+    let (rest, (d, _, m, _, _, y)) = (day, ws1, month, opt(tag(",")), ws1, year).parse(i)?;
     Ok((rest, (y, m, d)))
 }
 
 /// A calendar date that exists (no February 30).
+///
+/// The three forms are told apart by how they start: a letter starts a
+/// month name, three digits can only start a year, and one or two digits
+/// a day.
 pub(crate) fn date(i: &str) -> R<'_, NaiveDate> {
-    map_opt(
-        alt((numeric_date, month_day_year, day_month_year)),
-        |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d),
-    )
-    .parse(i)
+    let form = match i.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => month_day_year,
+        _ if digit_at(i, 2) => numeric_date,
+        _ => day_month_year,
+    };
+    map_opt(form, |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)).parse(i)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,13 +317,13 @@ enum Meridiem {
 
 /// `AM`, `PM`, `a.m.`, `p.m.`, any case.
 fn meridiem(i: &str) -> R<'_, Meridiem> {
-    let (rest, m) = alt((
-        value(Meridiem::Am, tag_ci("a.m.")),
-        value(Meridiem::Pm, tag_ci("p.m.")),
-        value(Meridiem::Am, tag_ci("am")),
-        value(Meridiem::Pm, tag_ci("pm")),
-    ))
-    .parse(i)?;
+    let m = match i.as_bytes().first() {
+        Some(b'a' | b'A') => Meridiem::Am,
+        Some(b'p' | b'P') => Meridiem::Pm,
+        _ => return error(i, nom::error::ErrorKind::Tag),
+    };
+    // After the ASCII `a` or `p`, 1 is a character boundary.
+    let (rest, _) = alt((tag_ci(".m."), tag_ci("m"))).parse(&i[1..])?;
     let (rest, _) = boundary(rest)?;
     Ok((rest, m))
 }
@@ -212,11 +347,11 @@ pub(crate) fn time(i: &str) -> R<'_, NaiveTime> {
     map_opt(
         (
             num12,
-            char(':'),
+            tag(":"),
             num2,
-            opt(preceded(char(':'), num2)),
-            not(satisfy(|c| c.is_ascii_digit())),
-            opt(preceded(sp0, meridiem)),
+            opt(preceded(tag(":"), num2)),
+            no_digit,
+            opt(preceded(ws0, meridiem)),
         ),
         |(h, _, min, sec, _, mer)| {
             NaiveTime::from_hms_opt(resolve_hour(h, mer)?, min, sec.unwrap_or(0))
@@ -225,107 +360,131 @@ pub(crate) fn time(i: &str) -> R<'_, NaiveTime> {
     .parse(i)
 }
 
+/// The sign of a numeric offset: `+` or `-`.
+fn sign(i: &str) -> R<'_, i32> {
+    match i.as_bytes().first() {
+        Some(b'+') => Ok((&i[1..], 1)),
+        Some(b'-') => Ok((&i[1..], -1)),
+        _ => error(i, nom::error::ErrorKind::OneOf),
+    }
+}
+
 /// `+09:00`, `+0900`, `-05:00`, and after `GMT`/`UTC` also `+9`.
 fn numeric_offset(short: bool) -> impl Fn(&str) -> R<'_, FixedOffset> {
     move |i| {
-        let (rest, sign) = one_of("+-")(i)?;
+        let (rest, sign) = sign(i)?;
         let (rest, (h, m)) = if short {
             alt((
-                (num2, preceded(opt(char(':')), num2)),
+                (num2, preceded(opt(tag(":")), num2)),
                 (num12, value(0, peek(boundary))),
             ))
             .parse(rest)?
         } else {
-            (num2, preceded(opt(char(':')), num2)).parse(rest)?
+            (num2, preceded(opt(tag(":")), num2)).parse(rest)?
         };
-        let (rest, _) = not(satisfy(|c| c.is_ascii_digit())).parse(rest)?;
-        let secs = if m < 60 {
-            (h * 3600 + m * 60) as i32
-        } else {
-            i32::MAX
-        };
-        let secs = if sign == '-' { -secs } else { secs };
+        let (rest, _) = no_digit(rest)?;
+        // At most 99 hours: far from overflowing.
+        let secs = sign * (h * 3600 + m * 60) as i32;
         match FixedOffset::east_opt(secs) {
             Some(o) if m < 60 => Ok((rest, o)),
-            _ => Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Verify,
-            ))),
+            _ => error(i, nom::error::ErrorKind::Verify),
         }
     }
 }
 
-const ZONES: &[(&str, i32)] = &[
-    ("kst", 9),
-    ("jst", 9),
-    ("utc", 0),
-    ("gmt", 0),
-    ("z", 0),
-    ("est", -5),
-    ("edt", -4),
-    ("pst", -8),
-    ("pdt", -7),
-    ("cet", 1),
-    ("cest", 2),
-];
+/// The offset in hours of a zone abbreviation of SPEC 3.3, any case.
+fn zone_hours(word: &[u8]) -> Option<i32> {
+    let mut buf = [0; 4];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"kst" | b"jst" => Some(9),
+        b"utc" | b"gmt" | b"z" => Some(0),
+        b"est" => Some(-5),
+        b"edt" => Some(-4),
+        b"pst" => Some(-8),
+        b"pdt" => Some(-7),
+        b"cet" => Some(1),
+        b"cest" => Some(2),
+        _ => None,
+    }
+}
 
 /// A zone abbreviation of SPEC 3.3, any case.
 fn named_zone(i: &str) -> R<'_, FixedOffset> {
-    let (rest, word) = take_while1(|c: char| c.is_ascii_alphabetic())(i)?;
+    let (rest, word) = ascii_word(i)?;
     let (rest, _) = boundary(rest)?;
-    match ZONES
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-    {
-        Some(&(_, h)) => Ok((rest, FixedOffset::east_opt(h * 3600).expect("in range"))),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        ))),
+    match zone_hours(word) {
+        Some(h) => Ok((rest, FixedOffset::east_opt(h * 3600).expect("in range"))),
+        None => error(i, nom::error::ErrorKind::Tag),
     }
 }
 
 /// A zone without parentheses: `GMT+9`, `UTC+09:00`, `+0900`, `KST`, `Z`.
+/// A sign starts an offset, a letter a name; `GMT` or `UTC` without a
+/// valid offset after it is read as a name.
+#[inline]
 fn bare_zone(i: &str) -> R<'_, FixedOffset> {
+    match i.as_bytes().first() {
+        Some(b'+' | b'-') => numeric_offset(false)(i),
+        Some(b) if b.is_ascii_alphabetic() => lettered_zone(i),
+        _ => error(i, nom::error::ErrorKind::Alt),
+    }
+}
+
+/// A zone that starts with a letter: `GMT+9`, `UTC+09:00`, `KST`.
+fn lettered_zone(i: &str) -> R<'_, FixedOffset> {
     alt((
         preceded(alt((tag_ci("gmt"), tag_ci("utc"))), numeric_offset(true)),
-        numeric_offset(false),
         named_zone,
     ))
     .parse(i)
 }
 
 /// A zone, also in parentheses: `(Gmt+09:00)`, `(CEST)`.
+#[inline]
 pub(crate) fn zone(i: &str) -> R<'_, FixedOffset> {
-    alt((
-        delimited((char('('), sp0), bare_zone, (sp0, char(')'))),
-        bare_zone,
-    ))
-    .parse(i)
+    if i.starts_with('(') {
+        delimited((tag("("), ws0), bare_zone, (ws0, tag(")"))).parse(i)
+    } else {
+        bare_zone(i)
+    }
 }
 
 /// A time with an optional zone after it.
 fn time_zone(i: &str) -> R<'_, (NaiveTime, Option<FixedOffset>)> {
-    (time, opt(preceded(sp0, zone))).parse(i)
+    (time, opt(preceded(ws0, zone))).parse(i)
 }
 
 /// Between date and time: `,`, whitespace, ` - `, ` / `, ` | `, `T` or ` at `.
-fn date_time_sep(i: &str) -> R<'_, &str> {
-    alt((
-        recognize((sp0, char(','), sp0)),
-        recognize((sp, alt((tag("-"), tag("/"), tag("|"), tag_ci("at"))), sp)),
-        tag("T"),
-        sp,
-    ))
-    .parse(i)
+/// The whitespace before any of them is read once; after whitespace, a
+/// `-`, `/`, `|` or `at` without whitespace after it is not consumed.
+fn date_time_sep(i: &str) -> R<'_, ()> {
+    let (rest, ws) = ws0(i)?;
+    if let Some(rest) = rest.strip_prefix(',') {
+        return Ok((ws0(rest)?.0, ()));
+    }
+    if ws.is_empty() {
+        return value((), tag("T")).parse(i);
+    }
+    let after_word = match rest.as_bytes().first() {
+        // An ASCII byte: 1 is a character boundary.
+        Some(b'-' | b'/' | b'|') => Some(&rest[1..]),
+        Some(b'a' | b'A') => tag_ci("at")(rest).ok().map(|(after, _)| after),
+        _ => None,
+    };
+    match after_word.map(ws1) {
+        Some(Ok((after, _))) => Ok((after, ())),
+        _ => Ok((rest, ())),
+    }
 }
 
 type Parts = (NaiveDate, Option<(NaiveTime, Option<FixedOffset>)>);
 
 /// The time first: `10:53 May 13, 2010`.
 fn time_first(i: &str) -> R<'_, Parts> {
-    let (rest, (tz, _, d)) =
-        (time_zone, alt((recognize((sp0, char(','), sp0)), sp)), date).parse(i)?;
+    let (rest, (tz, _, d)) = (time_zone, comma_or_ws, date).parse(i)?;
     Ok((rest, (d, Some(tz))))
 }
 
@@ -334,15 +493,36 @@ fn date_first(i: &str) -> R<'_, Parts> {
     (date, opt(preceded(date_time_sep, time_zone))).parse(i)
 }
 
+/// The end of a timestamp: the end of the value, or `/` or `|` before an
+/// ignored remainder.
+fn end(i: &str) -> R<'_, ()> {
+    let (rest, _) = ws0(i)?;
+    match rest.as_bytes().first() {
+        None | Some(b'/' | b'|') => Ok((rest, ())),
+        Some(_) => error(rest, nom::error::ErrorKind::Eof),
+    }
+}
+
+/// Whether `i` starts like a time: one or two digits and `:`. Nothing
+/// else can start [`time_first`], and no date starts so.
+fn starts_with_time(i: &str) -> bool {
+    match i.as_bytes() {
+        [h, b':', ..] => h.is_ascii_digit(),
+        [h1, h2, b':', ..] => h1.is_ascii_digit() && h2.is_ascii_digit(),
+        _ => false,
+    }
+}
+
 /// A whole timestamp with an optional leading weekday, followed by the end
 /// of the value or by an ignored remainder that starts with `/` or `|`.
 fn timestamp_parts(i: &str) -> R<'_, Parts> {
-    let (rest, parts) = preceded(
-        opt((weekday, opt(char(',')), sp)),
-        alt((time_first, date_first)),
-    )
-    .parse(i)?;
-    let (rest, _) = preceded(sp0, alt((eof, recognize(one_of("/|"))))).parse(rest)?;
+    let (rest, _) = opt((weekday, opt(tag(",")), ws1)).parse(i)?;
+    let (rest, parts) = if starts_with_time(rest) {
+        time_first(rest)?
+    } else {
+        date_first(rest)?
+    };
+    let (rest, _) = end(rest)?;
     Ok((rest, parts))
 }
 
