@@ -23,71 +23,8 @@ use nom::bytes::complete::tag;
 use nom::combinator::{map_opt, opt, peek, value};
 use nom::sequence::{delimited, preceded};
 
-use super::lines::is_ws;
-use super::token::{R, tag_ci};
+use super::token::{R, boundary, error, sp, sp0, tag_ci};
 use crate::Timestamp;
-
-/// A recoverable nom error at `i`.
-fn error<T>(i: &str, kind: nom::error::ErrorKind) -> R<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(i, kind)))
-}
-
-/// Zero or more SPEC whitespace characters (SP?), as `token::sp0`: ASCII
-/// space and tab are read as bytes, other characters are decoded only when
-/// not ASCII. Most calls find none: that case is inlined.
-#[inline]
-fn ws0(i: &str) -> R<'_, &str> {
-    match i.as_bytes().first() {
-        Some(&b) if b == b' ' || b == b'\t' || !b.is_ascii() => ws_run(i),
-        _ => Ok((i, "")),
-    }
-}
-
-/// [`ws0`] at a space, tab or non-ASCII character.
-fn ws_run(i: &str) -> R<'_, &str> {
-    let bytes = i.as_bytes();
-    let mut n = 0;
-    loop {
-        match bytes.get(n) {
-            Some(b' ' | b'\t') => n += 1,
-            Some(&b) if !b.is_ascii() => match i[n..].chars().next() {
-                Some(c) if is_ws(c) => n += c.len_utf8(),
-                _ => break,
-            },
-            _ => break,
-        }
-    }
-    let (ws, rest) = i.split_at(n);
-    Ok((rest, ws))
-}
-
-/// One or more SPEC whitespace characters (SP), as `token::sp`.
-fn ws1(i: &str) -> R<'_, &str> {
-    match ws0(i)? {
-        (_, "") => error(i, nom::error::ErrorKind::TakeWhile1),
-        found => Ok(found),
-    }
-}
-
-/// Whether `i` does not start with a letter or digit, as `token::boundary`.
-#[inline]
-fn at_boundary(i: &str) -> bool {
-    match i.as_bytes().first() {
-        None => true,
-        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-        Some(_) => !i.chars().next().is_some_and(char::is_alphanumeric),
-    }
-}
-
-/// Succeeds, consuming nothing, unless a letter or digit follows.
-#[inline]
-fn boundary(i: &str) -> R<'_, ()> {
-    if at_boundary(i) {
-        Ok((i, ()))
-    } else {
-        error(i, nom::error::ErrorKind::Not)
-    }
-}
 
 /// Whether the byte at `at` in `i` is an ASCII digit.
 fn digit_at(i: &str, at: usize) -> bool {
@@ -275,9 +212,9 @@ fn numeric_date(i: &str) -> R<'_, (i32, u32, u32)> {
 /// `,` with optional whitespace on both sides, or else whitespace alone
 /// (`"," SP? | SP` with an optional SP before the comma).
 fn comma_or_ws(i: &str) -> R<'_, ()> {
-    let (rest, ws) = ws0(i)?;
+    let (rest, ws) = sp0(i)?;
     match rest.strip_prefix(',') {
-        Some(rest) => Ok((ws0(rest)?.0, ())),
+        Some(rest) => Ok((sp0(rest)?.0, ())),
         None if ws.is_empty() => error(i, nom::error::ErrorKind::Space),
         None => Ok((rest, ())),
     }
@@ -285,13 +222,13 @@ fn comma_or_ws(i: &str) -> R<'_, ()> {
 
 /// `February 28, 2019`, `Feb. 28 2019`, `May 2nd, 2019`.
 fn month_day_year(i: &str) -> R<'_, (i32, u32, u32)> {
-    let (rest, (m, _, d, _, y)) = (month, ws0, day, comma_or_ws, year).parse(i)?;
+    let (rest, (m, _, d, _, y)) = (month, sp0, day, comma_or_ws, year).parse(i)?;
     Ok((rest, (y, m, d)))
 }
 
 /// `28 February 2019`, `28 Feb. 2019`, `21st May 2019`.
 fn day_month_year(i: &str) -> R<'_, (i32, u32, u32)> {
-    let (rest, (d, _, m, _, _, y)) = (day, ws1, month, opt(tag(",")), ws1, year).parse(i)?;
+    let (rest, (d, _, m, _, _, y)) = (day, sp, month, opt(tag(",")), sp, year).parse(i)?;
     Ok((rest, (y, m, d)))
 }
 
@@ -351,7 +288,7 @@ pub(crate) fn time(i: &str) -> R<'_, NaiveTime> {
             num2,
             opt(preceded(tag(":"), num2)),
             no_digit,
-            opt(preceded(ws0, meridiem)),
+            opt(preceded(sp0, meridiem)),
         ),
         |(h, _, min, sec, _, mer)| {
             NaiveTime::from_hms_opt(resolve_hour(h, mer)?, min, sec.unwrap_or(0))
@@ -446,7 +383,7 @@ fn lettered_zone(i: &str) -> R<'_, FixedOffset> {
 #[inline]
 pub(crate) fn zone(i: &str) -> R<'_, FixedOffset> {
     if i.starts_with('(') {
-        delimited((tag("("), ws0), bare_zone, (ws0, tag(")"))).parse(i)
+        delimited((tag("("), sp0), bare_zone, (sp0, tag(")"))).parse(i)
     } else {
         bare_zone(i)
     }
@@ -454,16 +391,16 @@ pub(crate) fn zone(i: &str) -> R<'_, FixedOffset> {
 
 /// A time with an optional zone after it.
 fn time_zone(i: &str) -> R<'_, (NaiveTime, Option<FixedOffset>)> {
-    (time, opt(preceded(ws0, zone))).parse(i)
+    (time, opt(preceded(sp0, zone))).parse(i)
 }
 
 /// Between date and time: `,`, whitespace, ` - `, ` / `, ` | `, `T` or ` at `.
 /// The whitespace before any of them is read once; after whitespace, a
 /// `-`, `/`, `|` or `at` without whitespace after it is not consumed.
 fn date_time_sep(i: &str) -> R<'_, ()> {
-    let (rest, ws) = ws0(i)?;
+    let (rest, ws) = sp0(i)?;
     if let Some(rest) = rest.strip_prefix(',') {
-        return Ok((ws0(rest)?.0, ()));
+        return Ok((sp0(rest)?.0, ()));
     }
     if ws.is_empty() {
         return value((), tag("T")).parse(i);
@@ -474,7 +411,7 @@ fn date_time_sep(i: &str) -> R<'_, ()> {
         Some(b'a' | b'A') => tag_ci("at")(rest).ok().map(|(after, _)| after),
         _ => None,
     };
-    match after_word.map(ws1) {
+    match after_word.map(sp) {
         Some(Ok((after, _))) => Ok((after, ())),
         _ => Ok((rest, ())),
     }
@@ -496,7 +433,7 @@ fn date_first(i: &str) -> R<'_, Parts> {
 /// The end of a timestamp: the end of the value, or `/` or `|` before an
 /// ignored remainder.
 fn end(i: &str) -> R<'_, ()> {
-    let (rest, _) = ws0(i)?;
+    let (rest, _) = sp0(i)?;
     match rest.as_bytes().first() {
         None | Some(b'/' | b'|') => Ok((rest, ())),
         Some(_) => error(rest, nom::error::ErrorKind::Eof),
@@ -516,7 +453,7 @@ fn starts_with_time(i: &str) -> bool {
 /// A whole timestamp with an optional leading weekday, followed by the end
 /// of the value or by an ignored remainder that starts with `/` or `|`.
 fn timestamp_parts(i: &str) -> R<'_, Parts> {
-    let (rest, _) = opt((weekday, opt(tag(",")), ws1)).parse(i)?;
+    let (rest, _) = opt((weekday, opt(tag(",")), sp)).parse(i)?;
     let (rest, parts) = if starts_with_time(rest) {
         time_first(rest)?
     } else {

@@ -9,7 +9,7 @@ use super::lines::ws_run;
 pub(crate) type R<'a, T> = IResult<&'a str, T>;
 
 /// A recoverable nom error of `kind` at `i`.
-fn error<T>(i: &str, kind: nom::error::ErrorKind) -> R<'_, T> {
+pub(crate) fn error<T>(i: &str, kind: nom::error::ErrorKind) -> R<'_, T> {
     Err(nom::Err::Error(nom::error::Error::new(i, kind)))
 }
 
@@ -24,9 +24,13 @@ pub(crate) fn sp(i: &str) -> R<'_, &str> {
     }
 }
 
-/// Zero or more SPEC whitespace characters (SP?).
+/// Zero or more SPEC whitespace characters (SP?). Most calls find none at
+/// a visible ASCII character: that test is inlined.
 #[inline]
 pub(crate) fn sp0(i: &str) -> R<'_, &str> {
+    if matches!(i.as_bytes().first(), Some(0x21..=0x7E) | None) {
+        return Ok((i, ""));
+    }
     let n = ws_run(i.as_bytes());
     Ok((&i[n..], &i[..n]))
 }
