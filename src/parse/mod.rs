@@ -301,19 +301,24 @@ fn layout<'a>(
         }
         if byline_lines < 3 {
             if let Some(b) = byline::byline_line(line.text) {
-                if trailer_mode == Trailer::Last
-                    && trailer::is_boilerplate_given(
-                        line.text,
-                        &options.boilerplate,
-                        line.rights_reserved,
-                    )
-                {
-                    // It may be a trailer line: only the scan from the end
-                    // can tell.
-                    return retry(article, problems);
-                }
                 byline_lines += 1;
-                block.take(line.text, b, options, &mut problems)?;
+                // A boilerplate byline line may be a trailer line, which
+                // only the scan from the end can tell. With `Trailer::Last`
+                // that matters only if nothing but boilerplate follows it
+                // (the article then has no body and is parsed again) or if
+                // the line stops a strict parse here.
+                if let Err(e) = block.take(line.text, b, options, &mut problems) {
+                    if trailer_mode == Trailer::Last
+                        && trailer::is_boilerplate_given(
+                            line.text,
+                            &options.boilerplate,
+                            line.rights_reserved,
+                        )
+                    {
+                        return retry(article, problems);
+                    }
+                    return Err(e);
+                }
                 continue;
             }
         }
