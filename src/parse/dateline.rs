@@ -19,11 +19,11 @@
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till1, take_while};
-use nom::character::complete::{char, one_of, satisfy};
+use nom::bytes::complete::{tag, take_while};
+use nom::character::complete::{char, satisfy};
 use nom::combinator::{all_consuming, opt, recognize, verify};
 use nom::multi::many0_count;
-use nom::sequence::{delimited, preceded};
+use nom::sequence::preceded;
 
 use super::lines::{char_offset, longer_than, trim, ws_prefix_len};
 use super::timestamp::{day, month, year};
@@ -100,7 +100,16 @@ fn place_word(i: &str) -> R<'_, &str> {
 
 /// `HANOI`, `NEW YORK`, `SEOUL/PYONGYANG`, `ST. LOUIS`, `WASHINGTON D.C.`
 fn place(i: &str) -> R<'_, &str> {
-    recognize((place_word, many0_count((one_of(" /-"), place_word)))).parse(i)
+    let (mut rest, _) = place_word(i)?;
+    // `{ (" " | "/" | "-") place_word }`: a joiner not followed by a word
+    // is not part of the place.
+    while let [b' ' | b'/' | b'-', ..] = rest.as_bytes() {
+        match place_word(&rest[1..]) {
+            Ok((after, _)) => rest = after,
+            Err(_) => break,
+        }
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
 }
 
 /// A capitalised word: an upper-case letter, then letters, `.`, `'` or `-`.
@@ -168,11 +177,17 @@ fn qualifiers(i: &str) -> R<'_, (Option<&str>, Option<&str>)> {
 
 /// `SP "(" text ")"` with no parenthesis inside; the text untrimmed.
 fn paren(i: &str) -> R<'_, &str> {
-    preceded(
-        sp,
-        delimited(char('('), take_till1(|c| c == '(' || c == ')'), char(')')),
-    )
-    .parse(i)
+    let (rest, _) = sp(i)?;
+    let Some(inside) = rest.strip_prefix('(') else {
+        return fail(i);
+    };
+    match memchr::memchr2(b'(', b')', inside.as_bytes()) {
+        // Parentheses are ASCII: both cuts are character boundaries.
+        Some(end) if end > 0 && inside.as_bytes()[end] == b')' => {
+            Ok((&inside[end + 1..], &inside[..end]))
+        }
+        _ => fail(i),
+    }
 }
 
 fn agency_ok(text: &str) -> bool {
@@ -207,29 +222,36 @@ fn separator(agency_before: bool, colon: bool) -> impl Fn(&str) -> R<'_, ()> {
     }
 }
 
-/// Bit `n` is set when a word of [`NOT_PLACES`] is `n` bytes long.
-const NOT_PLACE_LENGTHS: u64 = {
-    let mut bits = 0u64;
+/// `NOT_PLACES` by length: bit `i` of `NOT_PLACES_BY_LEN[n]` is set when
+/// `NOT_PLACES[i]` is `n` bytes long. A word is compared only with the
+/// stop-words of its length.
+const NOT_PLACES_BY_LEN: [u32; 16] = {
+    assert!(NOT_PLACES.len() <= 32, "one bit per stop-word");
+    let mut by_len = [0u32; 16];
     let mut i = 0;
     while i < NOT_PLACES.len() {
-        assert!(NOT_PLACES[i].len() < 64);
-        bits |= 1 << NOT_PLACES[i].len();
+        by_len[NOT_PLACES[i].len()] |= 1 << i;
         i += 1;
     }
-    bits
+    by_len
 };
 
 /// Whether a word of `place` (split at ` `, `/` and `-`) is one of
-/// [`NOT_PLACES`], in any ASCII case. Words of other lengths are not compared.
+/// [`NOT_PLACES`], in any ASCII case.
 fn holds_stop_word(place: &str) -> bool {
     place
         .as_bytes()
         .split(|&b| matches!(b, b' ' | b'/' | b'-'))
-        .filter(|w| w.len() < 64 && NOT_PLACE_LENGTHS & (1 << w.len()) != 0)
-        .any(|w| {
-            NOT_PLACES
-                .iter()
-                .any(|s| s.as_bytes().eq_ignore_ascii_case(w))
+        .any(|word| {
+            let mut candidates = NOT_PLACES_BY_LEN.get(word.len()).copied().unwrap_or(0);
+            while candidates != 0 {
+                let stop = NOT_PLACES[candidates.trailing_zeros() as usize];
+                if stop.as_bytes().eq_ignore_ascii_case(word) {
+                    return true;
+                }
+                candidates &= candidates - 1;
+            }
+            false
         })
 }
 

@@ -67,13 +67,18 @@ pub(crate) fn trim_start(s: &str) -> &str {
 #[inline]
 pub(crate) fn ws_run(b: &[u8]) -> usize {
     let mut i = 0;
-    loop {
-        let n = ws_prefix_len(&b[i..]);
+    while let Some(&c) = b.get(i) {
+        let n = match c {
+            b' ' | b'\t' => 1,
+            0..=0x7F => 0,
+            _ => ws_prefix_len(&b[i..]),
+        };
         if n == 0 {
-            return i;
+            break;
         }
         i += n;
     }
+    i
 }
 
 /// `s` without SPEC whitespace at its end.

@@ -20,7 +20,10 @@ pub(crate) fn sp(i: &str) -> R<'_, &str> {
     match ws_run(i.as_bytes()) {
         0 => error(i, nom::error::ErrorKind::TakeWhile1),
         // The run ends on a character boundary.
-        n => Ok((&i[n..], &i[..n])),
+        n => {
+            let (run, rest) = i.split_at(n);
+            Ok((rest, run))
+        }
     }
 }
 
@@ -31,8 +34,8 @@ pub(crate) fn sp0(i: &str) -> R<'_, &str> {
     if matches!(i.as_bytes().first(), Some(0x21..=0x7E) | None) {
         return Ok((i, ""));
     }
-    let n = ws_run(i.as_bytes());
-    Ok((&i[n..], &i[..n]))
+    let (run, rest) = i.split_at(ws_run(i.as_bytes()));
+    Ok((rest, run))
 }
 
 /// Succeeds, consuming nothing, unless a letter or digit follows.
