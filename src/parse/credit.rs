@@ -5,12 +5,6 @@
 //!                                  ; characters in all; no URL; not a copyright line
 //! ```
 
-use nom::Parser;
-use nom::bytes::complete::take_till;
-use nom::character::complete::char;
-use nom::combinator::{all_consuming, verify};
-use nom::sequence::delimited;
-
 use super::lines::{longer_than, trim};
 use super::trailer::is_copyright;
 
@@ -50,14 +44,13 @@ fn bracketed_credit(line: &str) -> Option<&str> {
     if !line.ends_with(']') || longer_than(line, MAX_CREDIT) {
         return None;
     }
-    let bracketed: nom::IResult<&str, &str> = all_consuming(delimited(
-        char('['),
-        verify(take_till(|c| c == '[' || c == ']'), |t: &str| !holds_url(t)),
-        char(']'),
-    ))
-    .parse(line);
-    let (_, inner) = bracketed.ok()?;
-    if is_copyright(line) {
+    // Between the brackets that open and close the line: no other bracket.
+    // Brackets are ASCII, so both cuts are character boundaries.
+    let inner = &line[1..line.len() - 1];
+    if memchr::memchr2(b'[', b']', inner.as_bytes()).is_some()
+        || holds_url(inner)
+        || is_copyright(line)
+    {
         return None;
     }
     Some(trim(inner))
