@@ -10,12 +10,12 @@
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::character::complete::{char, satisfy};
-use nom::combinator::{not, opt, peek, value};
+use nom::character::complete::char;
+use nom::combinator::{opt, peek, value};
 
 use super::lines::{longer_than, trim};
 use super::timestamp::{month, weekday};
-use super::token::{R, sp, sp0, tag_ci};
+use super::token::{R, sp, sp0, starts_with_ci, tag_ci};
 use crate::error::TimestampField;
 
 /// A `By` line without a date label is a byline only up to this many characters.
@@ -30,37 +30,95 @@ fn byline_word(i: &str) -> R<'_, &str> {
 
 use TimestampField::{Posted, Updated};
 
-/// Date labels, by their first character; longest first within each
-/// (`Posted on` before `Posted`). English labels match in any case.
-fn labels_starting_with(c: char) -> &'static [(&'static str, TimestampField)] {
-    match c.to_ascii_lowercase() {
-        'p' => &[
-            ("posted on", Posted),
-            ("posted", Posted),
-            ("published", Posted),
-        ],
-        'l' => &[("last updated", Updated), ("last modified", Updated)],
-        'u' => &[("updated", Updated)],
-        'm' => &[("modified", Updated)],
-        'c' => &[("created", Posted)],
-        'd' => &[("date", Posted)],
-        'w' => &[("written", Posted)],
-        '기' => &[("기사입력", Posted)],
-        '입' => &[("입력", Posted)],
-        '승' => &[("승인", Posted)],
-        '등' => &[("등록", Posted)],
-        '수' => &[("수정", Updated)],
-        '업' => &[("업데이트", Updated)],
-        _ => &[],
+/// Date labels and the timestamp each gives. English labels match in any
+/// case. A label comes before any other that it starts with (`Posted on`
+/// before `Posted`).
+const LABELS: &[(&str, TimestampField)] = &[
+    ("posted on", Posted),
+    ("posted", Posted),
+    ("published", Posted),
+    ("last updated", Updated),
+    ("last modified", Updated),
+    ("updated", Updated),
+    ("modified", Updated),
+    ("created", Posted),
+    ("date", Posted),
+    ("written", Posted),
+    ("기사입력", Posted),
+    ("입력", Posted),
+    ("승인", Posted),
+    ("등록", Posted),
+    ("수정", Updated),
+    ("업데이트", Updated),
+];
+
+/// `LABELS` by byte: bit `i` of `LABEL_FIRST[b]` (`LABEL_SECOND[b]`) is set
+/// when the first (second) byte of `LABELS[i]` is `b`, in either case for an
+/// ASCII letter. Only `LABELS[i]` with its bit set in both tables, for the
+/// first two bytes of the text, can match there.
+const LABEL_FIRST: [u16; 256] = label_index(0);
+const LABEL_SECOND: [u16; 256] = label_index(1);
+
+/// The table of [`LABEL_FIRST`] (`at == 0`) or [`LABEL_SECOND`] (`at == 1`).
+const fn label_index(at: usize) -> [u16; 256] {
+    assert!(LABELS.len() <= 16, "one bit per label");
+    let mut index = [0u16; 256];
+    let mut i = 0;
+    while i < LABELS.len() {
+        let b = LABELS[i].0.as_bytes()[at];
+        index[b.to_ascii_lowercase() as usize] |= 1 << i;
+        index[b.to_ascii_uppercase() as usize] |= 1 << i;
+        i += 1;
+    }
+    index
+}
+
+/// The labels that can match at the start of `i`, as bits of [`LABELS`],
+/// by its first two bytes.
+#[inline]
+fn label_candidates(i: &[u8]) -> u16 {
+    match i {
+        [first, second, ..] => {
+            LABEL_FIRST[usize::from(*first)] & LABEL_SECOND[usize::from(*second)]
+        }
+        _ => 0,
+    }
+}
+
+/// Whether the character at the start of `i` is a letter or a digit. ASCII
+/// is classified without decoding.
+#[inline]
+fn starts_alnum(i: &str) -> bool {
+    match i.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => i.starts_with(char::is_alphanumeric),
+    }
+}
+
+/// Whether the character that ends `i` is a letter or a digit. ASCII is
+/// classified without decoding.
+#[inline]
+fn ends_alnum(i: &str) -> bool {
+    match i.as_bytes().last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => i.ends_with(char::is_alphanumeric),
     }
 }
 
 /// A label's name at the start of `i`, as a whole word.
 fn label_name(i: &str) -> R<'_, TimestampField> {
-    let first = i.chars().next().unwrap_or(' ');
-    for &(name, field) in labels_starting_with(first) {
-        if let Ok((rest, _)) = (tag_ci(name), not(satisfy(char::is_alphanumeric))).parse(i) {
-            return Ok((rest, field));
+    let mut candidates = label_candidates(i.as_bytes());
+    while candidates != 0 {
+        let (name, field) = LABELS[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
+        if starts_with_ci(i, name) {
+            // `name` matched whole characters, so its length is a boundary.
+            let rest = &i[name.len()..];
+            if !starts_alnum(rest) {
+                return Ok((rest, field));
+            }
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(
@@ -71,12 +129,10 @@ fn label_name(i: &str) -> R<'_, TimestampField> {
 
 /// What a label's value must start with: a digit, a month name or a weekday.
 fn value_start(i: &str) -> R<'_, ()> {
-    peek(alt((
-        value((), satisfy(|c| c.is_ascii_digit())),
-        value((), month),
-        weekday,
-    )))
-    .parse(i)
+    if i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return Ok((i, ()));
+    }
+    peek(alt((value((), month), weekday))).parse(i)
 }
 
 /// `label [SP] [":"] [SP]` followed by the start of a value. Returns the
@@ -98,78 +154,30 @@ pub(crate) struct Label {
     pub field: TimestampField,
 }
 
-/// ASCII bytes that are letters or digits (bit 0) or can start a label
-/// (bit 1: the first letters of the English labels, in both cases).
-const ASCII_CLASS: [u8; 128] = {
-    let mut class = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            class[b] |= ALNUM;
-        }
-        if matches!(
-            c.to_ascii_lowercase(),
-            b'p' | b'l' | b'u' | b'm' | b'c' | b'd' | b'w'
-        ) {
-            class[b] |= STARTS;
-        }
-        b += 1;
-    }
-    class
-};
-const ALNUM: u8 = 1;
-const STARTS: u8 = 2;
-
-/// Whether `second` can follow the ASCII letter `first` in an English
-/// label name (`po`sted, `pu`blished, `la`st, `up`dated, `mo`dified,
-/// `cr`eated, `da`te, `wr`itten): a filter that spares the label grammar
-/// most words, such as names, that start with the same letters.
-#[inline]
-fn second_letter_ok(first: u8, second: Option<&u8>) -> bool {
-    let second = second.map_or(0, u8::to_ascii_lowercase);
-    matches!(
-        (first.to_ascii_lowercase(), second),
-        (b'p', b'o' | b'u')
-            | (b'l', b'a')
-            | (b'u', b'p')
-            | (b'm', b'o')
-            | (b'c', b'r')
-            | (b'd', b'a')
-            | (b'w', b'r')
-    )
-}
-
 /// The first date label in `text` at or after byte `from`, starting at a
-/// word start (a letter or digit not preceded by one). Only word starts whose
-/// first character can begin a label are tried.
+/// word start (a letter or digit not preceded by one). Only the bytes that
+/// start a label are looked at, and the label grammar is tried only where
+/// the first two bytes are those of a label.
 pub(crate) fn find_label(text: &str, from: usize) -> Option<Label> {
     let bytes = text.as_bytes();
-    let mut prev_alnum = text[..from]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
     let mut at = from;
-    while let Some(&b) = bytes.get(at) {
-        let (alnum, may_start, width) = match ASCII_CLASS.get(usize::from(b)) {
-            Some(&class) => (class & ALNUM != 0, class & STARTS != 0, 1),
-            None => {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                let starts = matches!(c, '기' | '입' | '승' | '등' | '수' | '업');
-                (c.is_alphanumeric(), starts, c.len_utf8())
-            }
-        };
-        if may_start && !prev_alnum && (width > 1 || second_letter_ok(b, bytes.get(at + 1))) {
-            if let Ok((rest, field)) = label(&text[at..]) {
+    while let Some(offset) = bytes
+        .get(at..)?
+        .iter()
+        .position(|&b| LABEL_FIRST[usize::from(b)] != 0)
+    {
+        // A label's first byte starts a character.
+        let start = at + offset;
+        at = start + 1;
+        if label_candidates(&bytes[start..]) != 0 && !ends_alnum(&text[..start]) {
+            if let Ok((rest, field)) = label(&text[start..]) {
                 return Some(Label {
-                    start: at,
+                    start,
                     value_start: text.len() - rest.len(),
                     field,
                 });
             }
         }
-        prev_alnum = alnum;
-        at += width;
     }
     None
 }
@@ -603,18 +611,17 @@ mod tests {
     }
 
     #[test]
-    fn the_second_letter_filter_admits_every_english_label() {
-        for first in 'a'..='z' {
-            for &(name, _) in labels_starting_with(first) {
-                let b = name.as_bytes();
-                assert!(second_letter_ok(b[0], b.get(1)), "{name}");
-                let upper = name.to_ascii_uppercase().into_bytes();
-                assert!(second_letter_ok(upper[0], upper.get(1)), "{name}");
-                assert_eq!(ASCII_CLASS[usize::from(b[0])] & STARTS, STARTS, "{name}");
+    fn the_label_tables_admit_every_label() {
+        for (i, &(name, _)) in LABELS.iter().enumerate() {
+            for name in [name.to_owned(), name.to_ascii_uppercase()] {
+                assert_ne!(label_candidates(name.as_bytes()) & 1 << i, 0, "{name}");
+                assert_ne!(LABEL_FIRST[usize::from(name.as_bytes()[0])], 0, "{name}");
+                // A label's first byte starts a character.
+                assert!(name.as_bytes()[0] < 0x80 || name.as_bytes()[0] >= 0xC0);
             }
         }
-        assert!(!second_letter_ok(b'P', Some(&b'a')));
-        assert!(!second_letter_ok(b'p', None));
+        assert_eq!(label_candidates(b"Pa"), 0);
+        assert_eq!(label_candidates(b"p"), 0);
     }
 
     #[test]
