@@ -19,11 +19,8 @@
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while};
-use nom::character::complete::{char, satisfy};
-use nom::combinator::{all_consuming, opt, recognize, verify};
-use nom::multi::many0_count;
-use nom::sequence::preceded;
+use nom::character::complete::char;
+use nom::combinator::{all_consuming, opt, verify};
 
 use super::lines::{char_offset, longer_than, trim, ws_prefix_len};
 use super::timestamp::{day, month, year};
@@ -113,35 +110,92 @@ fn place(i: &str) -> R<'_, &str> {
 }
 
 /// A capitalised word: an upper-case letter, then letters, `.`, `'` or `-`.
+/// Read byte by byte; a character is decoded only where it is not ASCII.
+#[inline]
 fn cap_word(i: &str) -> R<'_, &str> {
-    let (rest, word) = recognize((
-        satisfy(char::is_uppercase),
-        take_while(|c: char| c.is_alphabetic() || c == '.' || c == '-' || is_apostrophe(c)),
-    ))
-    .parse(i)?;
+    let bytes = i.as_bytes();
+    let mut end = match bytes.first() {
+        Some(b) if b.is_ascii_uppercase() => 1,
+        Some(b) if !b.is_ascii() => match i.chars().next() {
+            Some(c) if c.is_uppercase() => c.len_utf8(),
+            _ => return fail(i),
+        },
+        _ => return fail(i),
+    };
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii() {
+            if !(b.is_ascii_alphabetic() || matches!(b, b'.' | b'-' | b'\'')) {
+                break;
+            }
+            end += 1;
+        } else {
+            let c = i[end..].chars().next().unwrap_or(' ');
+            if !(c.is_alphabetic() || is_apostrophe(c)) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
+    // `end` only ever advances over whole characters.
+    let (word, rest) = i.split_at(end);
     let (rest, _) = boundary(rest)?;
     Ok((rest, word))
 }
 
-/// `of`, `and`, `de`, `la`, `del` between the words of a region.
+/// `of`, `and`, `de`, `la`, `del` between the words of a region: the first
+/// of them that the text starts with, ending a word (`dela` is none).
+#[inline]
 fn connector(i: &str) -> R<'_, &str> {
-    let (rest, word) = alt((tag("of"), tag("and"), tag("del"), tag("de"), tag("la"))).parse(i)?;
+    let len = match i.as_bytes() {
+        [b'o', b'f', ..] | [b'l', b'a', ..] => 2,
+        [b'a', b'n', b'd', ..] | [b'd', b'e', b'l', ..] => 3,
+        [b'd', b'e', ..] => 2,
+        _ => return fail(i),
+    };
+    // An ASCII word: `len` is a character boundary.
+    let (word, rest) = i.split_at(len);
     let (rest, _) = boundary(rest)?;
     Ok((rest, word))
 }
 
-/// `South Korea`, `Calif.`, `Isle of Marsh`.
+/// `South Korea`, `Calif.`, `Isle of Marsh`:
+/// `cap_word { SP [ connector SP ] cap_word }`.
 fn region(i: &str) -> R<'_, &str> {
-    recognize((cap_word, many0_count((sp, opt((connector, sp)), cap_word)))).parse(i)
+    let (mut rest, _) = cap_word(i)?;
+    while let Ok((after_sp, _)) = sp(rest) {
+        let (word, _) = opt((connector, sp)).parse(after_sp)?;
+        match cap_word(word) {
+            Ok((after, _)) => rest = after,
+            Err(_) => break,
+        }
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
 }
 
-/// `Feb. 28`, `February 28, 2019`, `27 June 2020`.
+/// `Feb. 28`, `February 28, 2019`: `month SP? day [ "," SP year ]`.
+#[inline]
+fn month_day(i: &str) -> R<'_, ()> {
+    let (rest, _) = (month, sp0, day).parse(i)?;
+    let (rest, _) = opt((char(','), sp, year)).parse(rest)?;
+    Ok((rest, ()))
+}
+
+/// `27 June 2020`, `3 Jan.`: `day SP month [ SP year ]`.
+#[inline]
+fn day_month(i: &str) -> R<'_, ()> {
+    let (rest, _) = (day, sp, month).parse(i)?;
+    let (rest, _) = opt((sp, year)).parse(rest)?;
+    Ok((rest, ()))
+}
+
+/// `Feb. 28`, `February 28, 2019`, `27 June 2020`. A digit starts a day,
+/// anything else can only start a month.
 fn date(i: &str) -> R<'_, &str> {
-    recognize(alt((
-        (month, sp0, day, opt((char(','), sp, year))).map(|_| ()),
-        (day, sp, month, opt((sp, year))).map(|_| ()),
-    )))
-    .parse(i)
+    let (rest, _) = match i.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => day_month(i)?,
+        _ => month_day(i)?,
+    };
+    Ok((rest, &i[..i.len() - rest.len()]))
 }
 
 #[derive(Clone, Copy)]
@@ -150,17 +204,22 @@ enum Qualifier<'a> {
     Region(&'a str),
 }
 
+/// `"," SP qualifier`: a date, or else a region (`Jan` without a day).
+#[inline]
+fn qualifier(i: &str) -> R<'_, Qualifier<'_>> {
+    let Some(rest) = i.strip_prefix(',') else {
+        return fail(i);
+    };
+    let (rest, _) = sp(rest)?;
+    alt((date.map(Qualifier::Date), region.map(Qualifier::Region))).parse(rest)
+}
+
 /// `{ "," SP qualifier }`: at most one date and one region, in either order.
 fn qualifiers(i: &str) -> R<'_, (Option<&str>, Option<&str>)> {
     let mut found: (Option<&str>, Option<&str>) = (None, None);
     let mut input = i;
     for _ in 0..2 {
-        let q = preceded(
-            (char(','), sp),
-            alt((date.map(Qualifier::Date), region.map(Qualifier::Region))),
-        )
-        .parse(input);
-        match q {
+        match qualifier(input) {
             Ok((rest, Qualifier::Date(d))) if found.0.is_none() => {
                 found.0 = Some(d);
                 input = rest;
@@ -181,7 +240,8 @@ fn paren(i: &str) -> R<'_, &str> {
     let Some(inside) = rest.strip_prefix('(') else {
         return fail(i);
     };
-    match memchr::memchr2(b'(', b')', inside.as_bytes()) {
+    // Short: a byte loop costs less than setting up `memchr2`.
+    match inside.bytes().position(|b| matches!(b, b'(' | b')')) {
         // Parentheses are ASCII: both cuts are character boundaries.
         Some(end) if end > 0 && inside.as_bytes()[end] == b')' => {
             Ok((&inside[end + 1..], &inside[..end]))
@@ -263,6 +323,7 @@ fn fail<T>(i: &str) -> R<'_, T> {
 }
 
 /// `PLACE [(region)] {, qualifier} [(agency)] sep`.
+#[inline]
 fn upper_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
     let (rest, place) = place(i)?;
     if holds_stop_word(place) {
@@ -305,6 +366,7 @@ fn region_parser(i: &str) -> R<'_, &str> {
 }
 
 /// `Place {, qualifier} (agency) sep`: a capitalised place needs an agency.
+#[inline]
 fn title_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
     let (rest, place) = region(i)?;
     let (rest, (date, region)) = qualifiers(rest)?;
@@ -326,6 +388,7 @@ fn title_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
 }
 
 /// `date (agency) sep`: no place, as in `Aug. 10 (UPI) -- `.
+#[inline]
 fn date_dateline(i: &str) -> R<'_, Dateline<'_>> {
     let (rest, date) = date(i)?;
     let (rest, agency) = verify(paren.map(trim), |a: &str| agency_ok(a)).parse(rest)?;
@@ -346,22 +409,33 @@ fn date_dateline(i: &str) -> R<'_, Dateline<'_>> {
 /// rest of the paragraph after the separator and its whitespace (empty for
 /// a line that holds only a dateline). `paragraph` is left at 0.
 pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
-    let first = text.chars().next()?;
-    if !(first.is_uppercase() || first.is_ascii_digit()) {
+    let first = *text.as_bytes().first()?;
+    let opens = if first.is_ascii() {
+        first.is_ascii_uppercase() || first.is_ascii_digit()
+    } else {
+        text.chars().next().is_some_and(char::is_uppercase)
+    };
+    if !opens {
         return None;
     }
-    // Bounded look-ahead: one character past the limit is enough to tell
-    // whether the dateline ends within it.
-    let window = match char_offset(text, MAX_DATELINE + 1) {
-        Some(cut) => &text[..cut],
-        None => text,
-    };
-    // Without a parenthesis in reach only an upper-case place can open a
-    // dateline: the other two forms need an agency.
-    let found = if memchr::memchr(b'(', window.as_bytes()).is_some() {
-        alt((upper_place_dateline, date_dateline, title_place_dateline)).parse(window)
+    let window = window(text);
+    debug_assert_eq!(
+        window.len(),
+        char_offset(text, MAX_DATELINE + 1).unwrap_or(text.len())
+    );
+    // A digit can only start a date; an upper-case place is tried before a
+    // capitalised one. Without a parenthesis in reach only an upper-case
+    // place can open a dateline: the other two forms need an agency.
+    // (A date is never a place of either kind: after its month comes a day.)
+    let found = if first.is_ascii_digit() {
+        date_dateline(window)
     } else {
-        upper_place_dateline(window)
+        upper_place_dateline(window).or_else(|e| {
+            if memchr::memchr(b'(', window.as_bytes()).is_none() {
+                return Err(e);
+            }
+            alt((date_dateline, title_place_dateline)).parse(window)
+        })
     };
     let (rest, found) = found.ok()?;
     let consumed = window.len() - rest.len();
@@ -369,6 +443,47 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
         return None;
     }
     Some((found, &text[consumed..]))
+}
+
+/// The number of UTF-8 continuation bytes in `bytes`, counted in a `u8`
+/// for each 255 of them: this compiles to vector code.
+#[inline]
+fn continuation_bytes(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let n: u8 = chunk.iter().map(|&b| u8::from((b as i8) < -0x40)).sum();
+            usize::from(n)
+        })
+        .sum()
+}
+
+/// The look-ahead of [`dateline`]: the first `MAX_DATELINE + 1` characters
+/// of `text` (all of it if shorter). One character past the limit is enough
+/// to tell whether the dateline ends within it.
+///
+/// Counted in bytes: the end moves on by the UTF-8 continuation bytes
+/// before it until there are none it has not counted (then the bytes
+/// before it hold `MAX_DATELINE + 1` first bytes of characters), then over
+/// the continuation bytes of the last character.
+#[inline]
+fn window(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let is_continuation = |b: &u8| (*b as i8) < -0x40;
+    let (mut counted, mut end) = (0, MAX_DATELINE + 1);
+    while end < bytes.len() {
+        let more = continuation_bytes(&bytes[counted..end]);
+        if more == 0 {
+            // `end` follows the first byte of the last character.
+            while bytes.get(end).is_some_and(is_continuation) {
+                end += 1;
+            }
+            // `end` is past a whole character: a character boundary.
+            return &text[..end];
+        }
+        (counted, end) = (end, end + more);
+    }
+    text
 }
 
 #[cfg(test)]
@@ -520,6 +635,19 @@ mod tests {
         no("the city -- lower case");
         no("");
         no("SEOUL (an agency name that is far too long to be one) -- x");
+    }
+
+    #[test]
+    fn window_holds_one_character_past_the_limit() {
+        for unit in ["a", "é", "—", "한", "😀", "a—", "é한😀a"] {
+            for n in 0..130 {
+                for tail in ["", "x", "é", "\u{3000}"] {
+                    let text = format!("{}{tail}", unit.repeat(n));
+                    let want = char_offset(&text, MAX_DATELINE + 1).unwrap_or(text.len());
+                    assert_eq!(window(&text).len(), want, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
