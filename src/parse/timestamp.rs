@@ -20,11 +20,32 @@ use chrono::{FixedOffset, NaiveDate, NaiveTime};
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
-use nom::combinator::{map_opt, opt, peek, value};
+use nom::combinator::{opt, peek, value};
 use nom::sequence::{delimited, preceded};
 
 use super::token::{R, boundary, error, sp, sp0, tag_ci};
 use crate::Timestamp;
+
+/// SP? as [`sp0`] reads it. Its most common runs, none before a visible
+/// ASCII character or the end, and one ASCII space before a visible ASCII
+/// character, are read inline.
+#[inline]
+pub(crate) fn ws0(i: &str) -> R<'_, &str> {
+    match i.as_bytes() {
+        [] | [0x21..=0x7E, ..] => Ok((i, "")),
+        [b' ', 0x21..=0x7E, ..] => Ok((&i[1..], &i[..1])),
+        _ => sp0(i),
+    }
+}
+
+/// SP as [`sp`] reads it, with the common run of [`ws0`] read inline.
+#[inline]
+fn ws1(i: &str) -> R<'_, &str> {
+    match i.as_bytes() {
+        [b' ', 0x21..=0x7E, ..] => Ok((&i[1..], &i[..1])),
+        _ => sp(i),
+    }
+}
 
 /// Whether the byte at `at` in `i` is an ASCII digit.
 fn digit_at(i: &str, at: usize) -> bool {
@@ -57,7 +78,7 @@ fn digits(i: &str, n: usize) -> R<'_, u32> {
     Ok((&i[n..], v))
 }
 
-/// A run of ASCII letters, at least one, and the word boundary after it.
+/// A run of ASCII letters, at least one (a zone name).
 fn ascii_word(i: &str) -> R<'_, &[u8]> {
     let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
     if n == 0 {
@@ -67,28 +88,39 @@ fn ascii_word(i: &str) -> R<'_, &[u8]> {
     Ok((rest, word.as_bytes()))
 }
 
-/// The first three letters of `word`, lower-cased.
-fn lower3(word: &[u8]) -> Option<[u8; 3]> {
-    match *word {
+/// The first three bytes of `i`, lower-cased.
+fn lower3(i: &[u8]) -> Option<[u8; 3]> {
+    match *i {
         [a, b, c, ..] => Some([a, b, c].map(|x| x.to_ascii_lowercase())),
         _ => None,
     }
 }
 
-/// Whether `word` after its first three letters is one of `tails`, in any
-/// case.
-fn tail_in(word: &[u8], tails: &[&str]) -> bool {
-    let tail = &word[3..];
-    tails
-        .iter()
-        .any(|t| tail.eq_ignore_ascii_case(t.as_bytes()))
+/// The length of the name at the start of `i` whose first three letters
+/// chose `tails`: the word goes on with one of the tails, in any case, and
+/// ends there (no ASCII letter follows). Three bytes lower-case to a name's
+/// letters only if they are letters, so no word is read where no name
+/// starts. Tails are lower-case; their bytes are compared without an early
+/// exit.
+fn name_len(i: &[u8], tails: &[&str]) -> Option<usize> {
+    tails.iter().find_map(|t| {
+        let end = 3 + t.len();
+        let tail = i.get(3..end)?;
+        let ends = !i.get(end).is_some_and(u8::is_ascii_alphabetic);
+        let same = || {
+            tail.iter()
+                .zip(t.as_bytes())
+                .fold(true, |same, (b, &t)| same & (b.to_ascii_lowercase() == t))
+        };
+        (ends && same()).then_some(end)
+    })
 }
 
-/// The number of a month name: full, the 3-letter abbreviation or `Sept`.
-/// The first three letters tell the month; the rest must complete one of
-/// its names.
-fn month_number(word: &[u8]) -> Option<u32> {
-    let (n, tails): (u32, &[&str]) = match lower3(word)? {
+/// The number and the length of a month name at the start of `i`: full,
+/// the 3-letter abbreviation or `Sept`, any case. The first three letters
+/// tell the month; the rest of the word must complete one of its names.
+fn month_name(i: &[u8]) -> Option<(u32, usize)> {
+    let (n, tails): (u32, &[&str]) = match lower3(i)? {
         [b'j', b'a', b'n'] => (1, &["", "uary"]),
         [b'f', b'e', b'b'] => (2, &["", "ruary"]),
         [b'm', b'a', b'r'] => (3, &["", "ch"]),
@@ -103,53 +135,64 @@ fn month_number(word: &[u8]) -> Option<u32> {
         [b'd', b'e', b'c'] => (12, &["", "ember"]),
         _ => return None,
     };
-    tail_in(word, tails).then_some(n)
+    Some((n, name_len(i, tails)?))
 }
 
-/// Whether `word` is a weekday name, full or abbreviated (`Tue`, `Tues`,
-/// `Weds`, `Thur`, `Thurs`...), found like [`month_number`].
-fn is_weekday(word: &[u8]) -> bool {
-    let tails: &[&str] = match lower3(word) {
-        Some([b'm', b'o', b'n']) => &["", "day"],
-        Some([b't', b'u', b'e']) => &["", "s", "sday"],
-        Some([b'w', b'e', b'd']) => &["", "s", "nesday"],
-        Some([b't', b'h', b'u']) => &["", "r", "rs", "rsday"],
-        Some([b'f', b'r', b'i']) => &["", "day"],
-        Some([b's', b'a', b't']) => &["", "urday"],
-        Some([b's', b'u', b'n']) => &["", "day"],
-        _ => return false,
+/// The length of a weekday name at the start of `i`, full or abbreviated
+/// (`Tue`, `Tues`, `Weds`, `Thur`, `Thurs`...), found like [`month_name`].
+fn weekday_name(i: &[u8]) -> Option<usize> {
+    let tails: &[&str] = match lower3(i)? {
+        [b'm', b'o', b'n'] => &["", "day"],
+        [b't', b'u', b'e'] => &["", "s", "sday"],
+        [b'w', b'e', b'd'] => &["", "s", "nesday"],
+        [b't', b'h', b'u'] => &["", "r", "rs", "rsday"],
+        [b'f', b'r', b'i'] => &["", "day"],
+        [b's', b'a', b't'] => &["", "urday"],
+        [b's', b'u', b'n'] => &["", "day"],
+        _ => return None,
     };
-    tail_in(word, tails)
+    name_len(i, tails)
+}
+
+/// A name's word of `len` bytes at the start of `i`, then the word
+/// boundary and an optional `.`.
+fn after_name(i: &str, len: usize) -> R<'_, ()> {
+    // The name is ASCII letters: `len` is a character boundary.
+    let (rest, _) = boundary(&i[len..])?;
+    Ok((rest.strip_prefix('.').unwrap_or(rest), ()))
 }
 
 /// A month name: full, the 3-letter abbreviation or `Sept`, any case,
 /// with an optional `.` after it.
 pub(crate) fn month(i: &str) -> R<'_, u32> {
-    let (rest, word) = ascii_word(i)?;
-    let Some(n) = month_number(word) else {
+    let Some((n, len)) = month_name(i.as_bytes()) else {
         return error(i, nom::error::ErrorKind::Tag);
     };
-    let (rest, _) = boundary(rest)?;
-    let (rest, _) = opt(tag(".")).parse(rest)?;
+    let (rest, _) = after_name(i, len)?;
     Ok((rest, n))
 }
 
 /// A weekday name, full or abbreviated, any case, with an optional `.`.
 pub(crate) fn weekday(i: &str) -> R<'_, ()> {
-    let (rest, word) = ascii_word(i)?;
-    if !is_weekday(word) {
-        return error(i, nom::error::ErrorKind::Tag);
+    match weekday_name(i.as_bytes()) {
+        Some(len) => after_name(i, len),
+        None => error(i, nom::error::ErrorKind::Tag),
     }
-    let (rest, _) = boundary(rest)?;
-    let (rest, _) = opt(tag(".")).parse(rest)?;
-    Ok((rest, ()))
 }
 
 /// One or two digits, not followed by another digit.
 fn num12(i: &str) -> R<'_, u32> {
-    let n = if digit_at(i, 1) { 2 } else { 1 };
-    let (rest, v) = digits(i, n)?;
-    let (rest, _) = no_digit(rest)?;
+    let digit = |at: usize| {
+        let d = i.as_bytes().get(at)?.wrapping_sub(b'0');
+        (d <= 9).then_some(u32::from(d))
+    };
+    let (n, v) = match (digit(0), digit(1)) {
+        (Some(d1), Some(d2)) => (2, d1 * 10 + d2),
+        (Some(d), None) => (1, d),
+        (None, _) => return error(i, nom::error::ErrorKind::Digit),
+    };
+    // `n` ASCII digits: `n` is a character boundary.
+    let (rest, _) = no_digit(&i[n..])?;
     Ok((rest, v))
 }
 
@@ -212,9 +255,9 @@ fn numeric_date(i: &str) -> R<'_, (i32, u32, u32)> {
 /// `,` with optional whitespace on both sides, or else whitespace alone
 /// (`"," SP? | SP` with an optional SP before the comma).
 fn comma_or_ws(i: &str) -> R<'_, ()> {
-    let (rest, ws) = sp0(i)?;
+    let (rest, ws) = ws0(i)?;
     match rest.strip_prefix(',') {
-        Some(rest) => Ok((sp0(rest)?.0, ())),
+        Some(rest) => Ok((ws0(rest)?.0, ())),
         None if ws.is_empty() => error(i, nom::error::ErrorKind::Space),
         None => Ok((rest, ())),
     }
@@ -222,13 +265,22 @@ fn comma_or_ws(i: &str) -> R<'_, ()> {
 
 /// `February 28, 2019`, `Feb. 28 2019`, `May 2nd, 2019`.
 fn month_day_year(i: &str) -> R<'_, (i32, u32, u32)> {
-    let (rest, (m, _, d, _, y)) = (month, sp0, day, comma_or_ws, year).parse(i)?;
+    let (rest, m) = month(i)?;
+    let (rest, _) = ws0(rest)?;
+    let (rest, d) = day(rest)?;
+    let (rest, _) = comma_or_ws(rest)?;
+    let (rest, y) = year(rest)?;
     Ok((rest, (y, m, d)))
 }
 
 /// `28 February 2019`, `28 Feb. 2019`, `21st May 2019`.
 fn day_month_year(i: &str) -> R<'_, (i32, u32, u32)> {
-    let (rest, (d, _, m, _, _, y)) = (day, sp, month, opt(tag(",")), sp, year).parse(i)?;
+    let (rest, d) = day(i)?;
+    let (rest, _) = ws1(rest)?;
+    let (rest, m) = month(rest)?;
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let (rest, _) = ws1(rest)?;
+    let (rest, y) = year(rest)?;
     Ok((rest, (y, m, d)))
 }
 
@@ -238,12 +290,15 @@ fn day_month_year(i: &str) -> R<'_, (i32, u32, u32)> {
 /// month name, three digits can only start a year, and one or two digits
 /// a day.
 pub(crate) fn date(i: &str) -> R<'_, NaiveDate> {
-    let form = match i.as_bytes().first() {
-        Some(b) if b.is_ascii_alphabetic() => month_day_year,
-        _ if digit_at(i, 2) => numeric_date,
-        _ => day_month_year,
+    let (rest, (y, m, d)) = match i.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => month_day_year(i)?,
+        _ if digit_at(i, 2) => numeric_date(i)?,
+        _ => day_month_year(i)?,
     };
-    map_opt(form, |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)).parse(i)
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(date) => Ok((rest, date)),
+        None => error(i, nom::error::ErrorKind::MapOpt),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -281,20 +336,16 @@ fn resolve_hour(h: u32, m: Option<Meridiem>) -> Option<u32> {
 
 /// `16:19`, `16:19:05`, `4:19 PM`, `04:19 a.m.`: a time of day that exists.
 pub(crate) fn time(i: &str) -> R<'_, NaiveTime> {
-    map_opt(
-        (
-            num12,
-            tag(":"),
-            num2,
-            opt(preceded(tag(":"), num2)),
-            no_digit,
-            opt(preceded(sp0, meridiem)),
-        ),
-        |(h, _, min, sec, _, mer)| {
-            NaiveTime::from_hms_opt(resolve_hour(h, mer)?, min, sec.unwrap_or(0))
-        },
-    )
-    .parse(i)
+    let (rest, h) = num12(i)?;
+    let (rest, _) = tag(":")(rest)?;
+    let (rest, min) = num2(rest)?;
+    let (rest, sec) = opt(preceded(tag(":"), num2)).parse(rest)?;
+    let (rest, _) = no_digit(rest)?;
+    let (rest, mer) = opt(preceded(ws0, meridiem)).parse(rest)?;
+    match resolve_hour(h, mer).and_then(|h| NaiveTime::from_hms_opt(h, min, sec.unwrap_or(0))) {
+        Some(t) => Ok((rest, t)),
+        None => error(i, nom::error::ErrorKind::MapOpt),
+    }
 }
 
 /// The sign of a numeric offset: `+` or `-`.
@@ -391,16 +442,18 @@ pub(crate) fn zone(i: &str) -> R<'_, FixedOffset> {
 
 /// A time with an optional zone after it.
 fn time_zone(i: &str) -> R<'_, (NaiveTime, Option<FixedOffset>)> {
-    (time, opt(preceded(sp0, zone))).parse(i)
+    let (rest, t) = time(i)?;
+    let (rest, z) = opt(preceded(ws0, zone)).parse(rest)?;
+    Ok((rest, (t, z)))
 }
 
 /// Between date and time: `,`, whitespace, ` - `, ` / `, ` | `, `T` or ` at `.
 /// The whitespace before any of them is read once; after whitespace, a
 /// `-`, `/`, `|` or `at` without whitespace after it is not consumed.
 fn date_time_sep(i: &str) -> R<'_, ()> {
-    let (rest, ws) = sp0(i)?;
+    let (rest, ws) = ws0(i)?;
     if let Some(rest) = rest.strip_prefix(',') {
-        return Ok((sp0(rest)?.0, ()));
+        return Ok((ws0(rest)?.0, ()));
     }
     if ws.is_empty() {
         return value((), tag("T")).parse(i);
@@ -411,7 +464,7 @@ fn date_time_sep(i: &str) -> R<'_, ()> {
         Some(b'a' | b'A') => tag_ci("at")(rest).ok().map(|(after, _)| after),
         _ => None,
     };
-    match after_word.map(sp) {
+    match after_word.map(ws1) {
         Some(Ok((after, _))) => Ok((after, ())),
         _ => Ok((rest, ())),
     }
@@ -421,19 +474,23 @@ type Parts = (NaiveDate, Option<(NaiveTime, Option<FixedOffset>)>);
 
 /// The time first: `10:53 May 13, 2010`.
 fn time_first(i: &str) -> R<'_, Parts> {
-    let (rest, (tz, _, d)) = (time_zone, comma_or_ws, date).parse(i)?;
+    let (rest, tz) = time_zone(i)?;
+    let (rest, _) = comma_or_ws(rest)?;
+    let (rest, d) = date(rest)?;
     Ok((rest, (d, Some(tz))))
 }
 
 /// The date first, with an optional time: `February 28, 2019, 16:19`.
 fn date_first(i: &str) -> R<'_, Parts> {
-    (date, opt(preceded(date_time_sep, time_zone))).parse(i)
+    let (rest, d) = date(i)?;
+    let (rest, tz) = opt(preceded(date_time_sep, time_zone)).parse(rest)?;
+    Ok((rest, (d, tz)))
 }
 
 /// The end of a timestamp: the end of the value, or `/` or `|` before an
 /// ignored remainder.
 fn end(i: &str) -> R<'_, ()> {
-    let (rest, _) = sp0(i)?;
+    let (rest, _) = ws0(i)?;
     match rest.as_bytes().first() {
         None | Some(b'/' | b'|') => Ok((rest, ())),
         Some(_) => error(rest, nom::error::ErrorKind::Eof),
@@ -453,7 +510,7 @@ fn starts_with_time(i: &str) -> bool {
 /// A whole timestamp with an optional leading weekday, followed by the end
 /// of the value or by an ignored remainder that starts with `/` or `|`.
 fn timestamp_parts(i: &str) -> R<'_, Parts> {
-    let (rest, _) = opt((weekday, opt(tag(",")), sp)).parse(i)?;
+    let (rest, _) = opt((weekday, opt(tag(",")), ws1)).parse(i)?;
     let (rest, parts) = if starts_with_time(rest) {
         time_first(rest)?
     } else {
