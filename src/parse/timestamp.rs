@@ -26,27 +26,6 @@ use nom::sequence::{delimited, preceded};
 use super::token::{R, boundary, error, sp, sp0, tag_ci};
 use crate::Timestamp;
 
-/// SP? as [`sp0`] reads it. Its most common runs, none before a visible
-/// ASCII character or the end, and one ASCII space before a visible ASCII
-/// character, are read inline.
-#[inline]
-pub(crate) fn ws0(i: &str) -> R<'_, &str> {
-    match i.as_bytes() {
-        [] | [0x21..=0x7E, ..] => Ok((i, "")),
-        [b' ', 0x21..=0x7E, ..] => Ok((&i[1..], &i[..1])),
-        _ => sp0(i),
-    }
-}
-
-/// SP as [`sp`] reads it, with the common run of [`ws0`] read inline.
-#[inline]
-fn ws1(i: &str) -> R<'_, &str> {
-    match i.as_bytes() {
-        [b' ', 0x21..=0x7E, ..] => Ok((&i[1..], &i[..1])),
-        _ => sp(i),
-    }
-}
-
 /// Whether the byte at `at` in `i` is an ASCII digit.
 fn digit_at(i: &str, at: usize) -> bool {
     i.as_bytes().get(at).is_some_and(u8::is_ascii_digit)
@@ -255,9 +234,9 @@ fn numeric_date(i: &str) -> R<'_, (i32, u32, u32)> {
 /// `,` with optional whitespace on both sides, or else whitespace alone
 /// (`"," SP? | SP` with an optional SP before the comma).
 fn comma_or_ws(i: &str) -> R<'_, ()> {
-    let (rest, ws) = ws0(i)?;
+    let (rest, ws) = sp0(i)?;
     match rest.strip_prefix(',') {
-        Some(rest) => Ok((ws0(rest)?.0, ())),
+        Some(rest) => Ok((sp0(rest)?.0, ())),
         None if ws.is_empty() => error(i, nom::error::ErrorKind::Space),
         None => Ok((rest, ())),
     }
@@ -266,7 +245,7 @@ fn comma_or_ws(i: &str) -> R<'_, ()> {
 /// `February 28, 2019`, `Feb. 28 2019`, `May 2nd, 2019`.
 fn month_day_year(i: &str) -> R<'_, (i32, u32, u32)> {
     let (rest, m) = month(i)?;
-    let (rest, _) = ws0(rest)?;
+    let (rest, _) = sp0(rest)?;
     let (rest, d) = day(rest)?;
     let (rest, _) = comma_or_ws(rest)?;
     let (rest, y) = year(rest)?;
@@ -276,10 +255,10 @@ fn month_day_year(i: &str) -> R<'_, (i32, u32, u32)> {
 /// `28 February 2019`, `28 Feb. 2019`, `21st May 2019`.
 fn day_month_year(i: &str) -> R<'_, (i32, u32, u32)> {
     let (rest, d) = day(i)?;
-    let (rest, _) = ws1(rest)?;
+    let (rest, _) = sp(rest)?;
     let (rest, m) = month(rest)?;
     let rest = rest.strip_prefix(',').unwrap_or(rest);
-    let (rest, _) = ws1(rest)?;
+    let (rest, _) = sp(rest)?;
     let (rest, y) = year(rest)?;
     Ok((rest, (y, m, d)))
 }
@@ -341,7 +320,7 @@ pub(crate) fn time(i: &str) -> R<'_, NaiveTime> {
     let (rest, min) = num2(rest)?;
     let (rest, sec) = opt(preceded(tag(":"), num2)).parse(rest)?;
     let (rest, _) = no_digit(rest)?;
-    let (rest, mer) = opt(preceded(ws0, meridiem)).parse(rest)?;
+    let (rest, mer) = opt(preceded(sp0, meridiem)).parse(rest)?;
     match resolve_hour(h, mer).and_then(|h| NaiveTime::from_hms_opt(h, min, sec.unwrap_or(0))) {
         Some(t) => Ok((rest, t)),
         None => error(i, nom::error::ErrorKind::MapOpt),
@@ -443,7 +422,7 @@ pub(crate) fn zone(i: &str) -> R<'_, FixedOffset> {
 /// A time with an optional zone after it.
 fn time_zone(i: &str) -> R<'_, (NaiveTime, Option<FixedOffset>)> {
     let (rest, t) = time(i)?;
-    let (rest, z) = opt(preceded(ws0, zone)).parse(rest)?;
+    let (rest, z) = opt(preceded(sp0, zone)).parse(rest)?;
     Ok((rest, (t, z)))
 }
 
@@ -451,9 +430,9 @@ fn time_zone(i: &str) -> R<'_, (NaiveTime, Option<FixedOffset>)> {
 /// The whitespace before any of them is read once; after whitespace, a
 /// `-`, `/`, `|` or `at` without whitespace after it is not consumed.
 fn date_time_sep(i: &str) -> R<'_, ()> {
-    let (rest, ws) = ws0(i)?;
+    let (rest, ws) = sp0(i)?;
     if let Some(rest) = rest.strip_prefix(',') {
-        return Ok((ws0(rest)?.0, ()));
+        return Ok((sp0(rest)?.0, ()));
     }
     if ws.is_empty() {
         return value((), tag("T")).parse(i);
@@ -464,7 +443,7 @@ fn date_time_sep(i: &str) -> R<'_, ()> {
         Some(b'a' | b'A') => tag_ci("at")(rest).ok().map(|(after, _)| after),
         _ => None,
     };
-    match after_word.map(ws1) {
+    match after_word.map(sp) {
         Some(Ok((after, _))) => Ok((after, ())),
         _ => Ok((rest, ())),
     }
@@ -490,7 +469,7 @@ fn date_first(i: &str) -> R<'_, Parts> {
 /// The end of a timestamp: the end of the value, or `/` or `|` before an
 /// ignored remainder.
 fn end(i: &str) -> R<'_, ()> {
-    let (rest, _) = ws0(i)?;
+    let (rest, _) = sp0(i)?;
     match rest.as_bytes().first() {
         None | Some(b'/' | b'|') => Ok((rest, ())),
         Some(_) => error(rest, nom::error::ErrorKind::Eof),
@@ -510,7 +489,7 @@ fn starts_with_time(i: &str) -> bool {
 /// A whole timestamp with an optional leading weekday, followed by the end
 /// of the value or by an ignored remainder that starts with `/` or `|`.
 fn timestamp_parts(i: &str) -> R<'_, Parts> {
-    let (rest, _) = opt((weekday, opt(tag(",")), ws1)).parse(i)?;
+    let (rest, _) = opt((weekday, opt(tag(",")), sp)).parse(i)?;
     let (rest, parts) = if starts_with_time(rest) {
         time_first(rest)?
     } else {

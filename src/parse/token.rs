@@ -15,8 +15,13 @@ pub(crate) fn error<T>(i: &str, kind: nom::error::ErrorKind) -> R<'_, T> {
 
 /// One or more SPEC whitespace characters (SP). Read byte by byte, as
 /// [`trim`](super::lines::trim) reads them: these run between most tokens.
+/// The most common run, one ASCII space before a visible ASCII character,
+/// is read inline.
 #[inline]
 pub(crate) fn sp(i: &str) -> R<'_, &str> {
+    if let [b' ', 0x21..=0x7E, ..] = i.as_bytes() {
+        return Ok((&i[1..], &i[..1]));
+    }
     match ws_run(i.as_bytes()) {
         0 => error(i, nom::error::ErrorKind::TakeWhile1),
         // The run ends on a character boundary.
@@ -27,15 +32,19 @@ pub(crate) fn sp(i: &str) -> R<'_, &str> {
     }
 }
 
-/// Zero or more SPEC whitespace characters (SP?). Most calls find none at
-/// a visible ASCII character: that test is inlined.
+/// Zero or more SPEC whitespace characters (SP?). Its most common runs,
+/// none before a visible ASCII character or the end, and one ASCII space
+/// before a visible ASCII character, are read inline.
 #[inline]
 pub(crate) fn sp0(i: &str) -> R<'_, &str> {
-    if matches!(i.as_bytes().first(), Some(0x21..=0x7E) | None) {
-        return Ok((i, ""));
+    match i.as_bytes() {
+        [] | [0x21..=0x7E, ..] => Ok((i, "")),
+        [b' ', 0x21..=0x7E, ..] => Ok((&i[1..], &i[..1])),
+        _ => {
+            let (run, rest) = i.split_at(ws_run(i.as_bytes()));
+            Ok((rest, run))
+        }
     }
-    let (run, rest) = i.split_at(ws_run(i.as_bytes()));
-    Ok((rest, run))
 }
 
 /// Succeeds, consuming nothing, unless a letter or digit follows.
