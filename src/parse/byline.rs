@@ -13,7 +13,7 @@ use nom::branch::alt;
 
 use super::lines::{longer_than, trim};
 use super::timestamp::{month, weekday};
-use super::token::{R, sp, sp0, starts_with_ci, tag_ci};
+use super::token::{R, sp, sp0, starts_alnum, starts_with_ci, tag_ci};
 use crate::error::TimestampField;
 
 /// A `By` line without a date label is a byline only up to this many characters.
@@ -81,17 +81,6 @@ fn label_candidates(i: &[u8]) -> u16 {
             LABEL_FIRST[usize::from(*first)] & LABEL_SECOND[usize::from(*second)]
         }
         _ => 0,
-    }
-}
-
-/// Whether the character at the start of `i` is a letter or a digit. ASCII
-/// is classified without decoding.
-#[inline]
-fn starts_alnum(i: &str) -> bool {
-    match i.as_bytes().first() {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => i.starts_with(char::is_alphanumeric),
     }
 }
 

@@ -47,15 +47,21 @@ pub(crate) fn sp0(i: &str) -> R<'_, &str> {
     }
 }
 
+/// Whether the character at the start of `i` is a letter or a digit. ASCII
+/// is classified without decoding.
+#[inline]
+pub(crate) fn starts_alnum(i: &str) -> bool {
+    match i.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => i.starts_with(char::is_alphanumeric),
+    }
+}
+
 /// Succeeds, consuming nothing, unless a letter or digit follows.
 #[inline]
 pub(crate) fn boundary(i: &str) -> R<'_, ()> {
-    let word = match i.as_bytes().first() {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => i.chars().next().is_some_and(char::is_alphanumeric),
-    };
-    if word {
+    if starts_alnum(i) {
         return error(i, nom::error::ErrorKind::Not);
     }
     Ok((i, ()))
