@@ -221,8 +221,8 @@ fn terminator(hay: &[u8]) -> Option<usize> {
 /// that crosses into the window.
 #[cold]
 fn long_line_end(bytes: &[u8], start: usize) -> (Option<usize>, bool) {
-    let (phrase, anchor) = RIGHTS_RESERVED;
-    let mut found = bytes_contain_ci(&bytes[start..start + WINDOW], phrase, anchor);
+    let (phrase, pair) = RIGHTS_RESERVED;
+    let mut found = bytes_contain_ci(&bytes[start..start + WINDOW], phrase, pair);
     let mut from = start + WINDOW;
     loop {
         let stop = (from + WINDOW).min(bytes.len());
@@ -230,7 +230,7 @@ fn long_line_end(bytes: &[u8], start: usize) -> (Option<usize>, bool) {
         let line_part = end.unwrap_or(stop);
         if !found {
             let back = from - (phrase.len() - 1);
-            found = bytes_contain_ci(&bytes[back..line_part], phrase, anchor);
+            found = bytes_contain_ci(&bytes[back..line_part], phrase, pair);
         }
         if end.is_some() || stop == bytes.len() {
             return (end, found);

@@ -47,9 +47,9 @@ pub(crate) fn is_sign_off(line: &str) -> bool {
 }
 
 /// The phrase that makes any line a copyright line, in any case, and the
-/// offset of its rarest byte in running text (the `v`), where the search
-/// anchors.
-pub(crate) const RIGHTS_RESERVED: (&str, usize) = ("all rights reserved", 16);
+/// offsets of two of its bytes that rarely stand 10 bytes apart in running
+/// text (the `g` and the `v`), which the search compares first.
+pub(crate) const RIGHTS_RESERVED: (&str, (usize, usize)) = ("all rights reserved", (6, 16));
 
 /// A copyright line, also inside one pair of `[...]` or `<...>`.
 pub(crate) fn is_copyright(line: &str) -> bool {
