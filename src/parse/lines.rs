@@ -46,21 +46,26 @@ fn ws_suffix_len(b: &[u8]) -> usize {
 }
 
 /// `s` without SPEC whitespace at either end.
-#[inline]
+#[inline(always)]
 pub(crate) fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
-/// `s` without SPEC whitespace at its start.
-#[inline]
+/// `s` without SPEC whitespace at its start. Inlined for the common case
+/// of a visible ASCII first byte; the rest is out of line.
+#[inline(always)]
 pub(crate) fn trim_start(s: &str) -> &str {
-    let b = s.as_bytes();
     // Most lines start with a visible ASCII character.
-    if matches!(b.first(), Some(0x21..=0x7E)) {
+    if matches!(s.as_bytes().first(), Some(0x21..=0x7E)) {
         return s;
     }
+    trim_start_slow(s)
+}
+
+#[inline(never)]
+fn trim_start_slow(s: &str) -> &str {
     // `ws_run` only ever advances over whole characters.
-    &s[ws_run(b)..]
+    &s[ws_run(s.as_bytes())..]
 }
 
 /// Length in bytes of the run of SPEC whitespace at the start of `b`.
@@ -81,13 +86,19 @@ pub(crate) fn ws_run(b: &[u8]) -> usize {
     i
 }
 
-/// `s` without SPEC whitespace at its end.
-#[inline]
+/// `s` without SPEC whitespace at its end. Inlined for the common case of
+/// a visible ASCII last byte; the rest is out of line.
+#[inline(always)]
 pub(crate) fn trim_end(s: &str) -> &str {
-    let b = s.as_bytes();
-    if matches!(b.last(), Some(0x21..=0x7E)) {
+    if matches!(s.as_bytes().last(), Some(0x21..=0x7E)) {
         return s;
     }
+    trim_end_slow(s)
+}
+
+#[inline(never)]
+fn trim_end_slow(s: &str) -> &str {
+    let b = s.as_bytes();
     let mut end = b.len();
     loop {
         let n = ws_suffix_len(&b[..end]);
