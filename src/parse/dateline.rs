@@ -418,10 +418,7 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
     if !opens {
         return None;
     }
-    let window = window(text);
-    if !may_hold_separator(window.as_bytes()) {
-        return None;
-    }
+    let Reach { window, paren } = reach(text)?;
     // A digit can only start a date; an upper-case place is tried before a
     // capitalised one. Without a parenthesis in reach only an upper-case
     // place can open a dateline: the other two forms need an agency.
@@ -430,7 +427,7 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
         date_dateline(window)
     } else {
         upper_place_dateline(window).or_else(|e| {
-            if memchr::memchr(b'(', window.as_bytes()).is_none() {
+            if !paren {
                 return Err(e);
             }
             alt((date_dateline, title_place_dateline)).parse(window)
@@ -442,6 +439,97 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
         return None;
     }
     Some((found, &text[consumed..]))
+}
+
+/// The look-ahead of [`dateline`] (see [`window`]) and whether it holds a
+/// `(`.
+struct Reach<'a> {
+    window: &'a str,
+    paren: bool,
+}
+
+/// The look-ahead window of `text`, or `None` when it holds no byte that
+/// can begin a separator (see [`may_hold_separator`]): most paragraphs are
+/// turned away here, before any production runs.
+///
+/// One pass of 16-byte steps over the first `MAX_DATELINE + 1` bytes finds
+/// the separator bytes, `(` and any byte that is not ASCII. Without one
+/// that is not ASCII, those bytes are the window (or all of `text`); with
+/// one, [`window`] counts the characters, and only the bytes past the first
+/// `MAX_DATELINE + 1` are searched again.
+#[inline]
+fn reach(text: &str) -> Option<Reach<'_>> {
+    let bytes = text.as_bytes();
+    let head = &bytes[..bytes.len().min(MAX_DATELINE + 1)];
+    let marks = Marks::of(head);
+    let (window, more) = if head.len() == bytes.len() || !marks.not_ascii {
+        // `head` is all of `text`, or ASCII: its end is a character boundary.
+        (&text[..head.len()], &[][..])
+    } else {
+        let window = window(text);
+        (window, &window.as_bytes()[head.len()..])
+    };
+    if !(marks.separator || may_hold_separator(more)) {
+        return None;
+    }
+    let paren = marks.paren || memchr::memchr(b'(', more).is_some();
+    Some(Reach { window, paren })
+}
+
+/// What [`reach`] looks for in the first bytes of a paragraph.
+struct Marks {
+    /// A byte that can begin a separator, as in [`may_hold_separator`].
+    separator: bool,
+    /// A `(`.
+    paren: bool,
+    /// A byte that is not ASCII.
+    not_ascii: bool,
+}
+
+impl Marks {
+    /// The marks of `bytes`, 16 at a time with `wide` (SSE2 on x86-64, NEON
+    /// on AArch64, safe code here); the last step covers the last 16 bytes,
+    /// overlapping the one before. Fewer than 16 bytes are read one by one.
+    #[inline]
+    fn of(bytes: &[u8]) -> Marks {
+        use wide::u8x16;
+        const LANES: usize = 16;
+        let Some(last) = bytes.len().checked_sub(LANES) else {
+            return Marks::of_short(bytes);
+        };
+        let (mut separator, mut paren, mut high) = (u8x16::ZERO, u8x16::ZERO, u8x16::ZERO);
+        let mut step = |chunk: &[u8]| {
+            let v = u8x16::from(<[u8; LANES]>::try_from(chunk).unwrap_or([0; LANES]));
+            let eq = |b: u8| v.cmp_eq(u8x16::splat(b));
+            separator |= eq(b'-') | eq(b'_') | eq(b':') | eq(0xE2);
+            paren |= eq(b'(');
+            high |= v;
+        };
+        let chunks = bytes.chunks_exact(LANES);
+        let tail = chunks.remainder().len();
+        chunks.for_each(&mut step);
+        if tail > 0 {
+            step(&bytes[last..]);
+        }
+        Marks {
+            separator: separator.move_mask() != 0,
+            paren: paren.move_mask() != 0,
+            not_ascii: high.move_mask() != 0,
+        }
+    }
+
+    /// [`Marks::of`] byte by byte, without a branch on any byte.
+    fn of_short(bytes: &[u8]) -> Marks {
+        let (separator, paren, high) = bytes.iter().fold((false, false, 0), |(s, p, h), &b| {
+            let sep = matches!(b, b'-' | b'_' | b':' | 0xE2);
+            (s | sep, p | (b == b'('), h | b)
+        });
+        Marks {
+            separator,
+            paren,
+            not_ascii: !high.is_ascii(),
+        }
+    }
 }
 
 /// Whether `bytes` hold a byte that can begin a separator: `-`, `_`, `:`, or
@@ -659,6 +747,27 @@ mod tests {
                     let text = format!("{}{tail}", unit.repeat(n));
                     let want = char_offset(&text, MAX_DATELINE + 1).unwrap_or(text.len());
                     assert_eq!(window(&text).len(), want, "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// [`reach`] finds the window of [`window`], and a separator byte and a
+    /// `(` where a plain search of that window finds them, for every length
+    /// around the steps of 16 and the limit, with each mark and a character
+    /// that is not ASCII at every place, after ASCII or after an `é`.
+    #[test]
+    fn reach_agrees_with_a_plain_search_of_the_window() {
+        for len in 0..140 {
+            for plant in ["", "-", "_", ":", "—", "(", "é", "한", "😀"] {
+                for (at, first) in (0..=len).flat_map(|at| [(at, "a"), (at, "é")]) {
+                    let mut text = first.to_owned() + &"a".repeat(len);
+                    text.insert_str(at + first.len(), plant);
+                    let window = window(&text);
+                    let bytes = window.as_bytes();
+                    let want = may_hold_separator(bytes).then_some((window, bytes.contains(&b'(')));
+                    let got = reach(&text).map(|r| (r.window, r.paren));
+                    assert_eq!(got, want, "{text:?}");
                 }
             }
         }
