@@ -17,15 +17,41 @@
 //! agency precedes; `:` only follows an upper-case place. The whole dateline,
 //! separator and following whitespace included, is at most 100 characters.
 
-use nom::Parser;
-use nom::branch::alt;
-use nom::character::complete::char;
-use nom::combinator::{all_consuming, opt, verify};
-
-use super::lines::{longer_than, trim, ws_prefix_len};
+use super::lines::{longer_than, trim, ws_prefix_len, ws_run};
 use super::timestamp::{day, month, year};
-use super::token::{R, boundary, sp, sp0};
+use super::token::starts_alnum;
 use crate::Dateline;
+
+/// What a production of the dateline reads: the rest of the input and the
+/// value, or `None` where it does not match. [`dateline`] only asks whether
+/// a form matches, so its productions build no nom error to throw away.
+type P<'a, T> = Option<(&'a str, T)>;
+
+/// SP?: `i` after its whitespace, if any. The most common runs, none or
+/// one ASCII space before a visible ASCII character, are read without a
+/// loop.
+#[inline(always)]
+fn sp0(i: &str) -> &str {
+    match i.as_bytes() {
+        [0x21..=0x7E, ..] => i,
+        [b' ', 0x21..=0x7E, ..] => &i[1..],
+        // The run ends on a character boundary.
+        bytes => &i[ws_run(bytes)..],
+    }
+}
+
+/// SP: `i` after one or more whitespace characters.
+#[inline(always)]
+fn sp(i: &str) -> Option<&str> {
+    let rest = sp0(i);
+    (rest.len() < i.len()).then_some(rest)
+}
+
+/// Succeeds, consuming nothing, unless a letter or digit follows.
+#[inline]
+fn boundary(i: &str) -> Option<&str> {
+    (!starts_alnum(i)).then_some(i)
+}
 
 /// The longest dateline, in characters, separator and whitespace included.
 pub(crate) const MAX_DATELINE: usize = 100;
@@ -64,7 +90,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// An upper-case word: upper-case letters, `.` and `'`, at least one letter.
 /// Read byte by byte while the text is ASCII, as most places are.
-fn place_word(i: &str) -> R<'_, &str> {
+fn place_word(i: &str) -> P<'_, &str> {
     let bytes = i.as_bytes();
     let mut end = 0;
     let mut letters = false;
@@ -87,40 +113,39 @@ fn place_word(i: &str) -> R<'_, &str> {
         }
     }
     if !letters {
-        return fail(i);
+        return None;
     }
     // `end` only ever advances over whole characters.
     let (word, rest) = i.split_at(end);
-    let (rest, _) = boundary(rest)?;
-    Ok((rest, word))
+    Some((boundary(rest)?, word))
 }
 
 /// `HANOI`, `NEW YORK`, `SEOUL/PYONGYANG`, `ST. LOUIS`, `WASHINGTON D.C.`
-fn place(i: &str) -> R<'_, &str> {
+fn place(i: &str) -> P<'_, &str> {
     let (mut rest, _) = place_word(i)?;
     // `{ (" " | "/" | "-") place_word }`: a joiner not followed by a word
     // is not part of the place.
     while let [b' ' | b'/' | b'-', ..] = rest.as_bytes() {
         match place_word(&rest[1..]) {
-            Ok((after, _)) => rest = after,
-            Err(_) => break,
+            Some((after, _)) => rest = after,
+            None => break,
         }
     }
-    Ok((rest, &i[..i.len() - rest.len()]))
+    Some((rest, &i[..i.len() - rest.len()]))
 }
 
 /// A capitalised word: an upper-case letter, then letters, `.`, `'` or `-`.
 /// Read byte by byte; a character is decoded only where it is not ASCII.
 #[inline]
-fn cap_word(i: &str) -> R<'_, &str> {
+fn cap_word(i: &str) -> P<'_, &str> {
     let bytes = i.as_bytes();
     let mut end = match bytes.first() {
         Some(b) if b.is_ascii_uppercase() => 1,
         Some(b) if !b.is_ascii() => match i.chars().next() {
             Some(c) if c.is_uppercase() => c.len_utf8(),
-            _ => return fail(i),
+            _ => return None,
         },
-        _ => return fail(i),
+        _ => return None,
     };
     while let Some(&b) = bytes.get(end) {
         if b.is_ascii() {
@@ -138,64 +163,69 @@ fn cap_word(i: &str) -> R<'_, &str> {
     }
     // `end` only ever advances over whole characters.
     let (word, rest) = i.split_at(end);
-    let (rest, _) = boundary(rest)?;
-    Ok((rest, word))
+    Some((boundary(rest)?, word))
 }
 
 /// `of`, `and`, `de`, `la`, `del` between the words of a region: the first
 /// of them that the text starts with, ending a word (`dela` is none).
 #[inline]
-fn connector(i: &str) -> R<'_, &str> {
+fn connector(i: &str) -> P<'_, &str> {
     let len = match i.as_bytes() {
         [b'o', b'f', ..] | [b'l', b'a', ..] => 2,
         [b'a', b'n', b'd', ..] | [b'd', b'e', b'l', ..] => 3,
         [b'd', b'e', ..] => 2,
-        _ => return fail(i),
+        _ => return None,
     };
     // An ASCII word: `len` is a character boundary.
     let (word, rest) = i.split_at(len);
-    let (rest, _) = boundary(rest)?;
-    Ok((rest, word))
+    Some((boundary(rest)?, word))
 }
 
 /// `South Korea`, `Calif.`, `Isle of Marsh`:
 /// `cap_word { SP [ connector SP ] cap_word }`.
-fn region(i: &str) -> R<'_, &str> {
+fn region(i: &str) -> P<'_, &str> {
     let (mut rest, _) = cap_word(i)?;
-    while let Ok((after_sp, _)) = sp(rest) {
-        let (word, _) = opt((connector, sp)).parse(after_sp)?;
+    while let Some(after_sp) = sp(rest) {
+        let word = connector(after_sp)
+            .and_then(|(after, _)| sp(after))
+            .unwrap_or(after_sp);
         match cap_word(word) {
-            Ok((after, _)) => rest = after,
-            Err(_) => break,
+            Some((after, _)) => rest = after,
+            None => break,
         }
     }
-    Ok((rest, &i[..i.len() - rest.len()]))
+    Some((rest, &i[..i.len() - rest.len()]))
 }
 
 /// `Feb. 28`, `February 28, 2019`: `month SP? day [ "," SP year ]`.
 #[inline]
-fn month_day(i: &str) -> R<'_, ()> {
-    let (rest, _) = (month, sp0, day).parse(i)?;
-    let (rest, _) = opt((char(','), sp, year)).parse(rest)?;
-    Ok((rest, ()))
+fn month_day(i: &str) -> Option<&str> {
+    let (rest, _) = month(i).ok()?;
+    let (rest, _) = day(sp0(rest)).ok()?;
+    let with_year = rest
+        .strip_prefix(',')
+        .and_then(sp)
+        .and_then(|r| year(r).ok());
+    Some(with_year.map_or(rest, |(rest, _)| rest))
 }
 
 /// `27 June 2020`, `3 Jan.`: `day SP month [ SP year ]`.
 #[inline]
-fn day_month(i: &str) -> R<'_, ()> {
-    let (rest, _) = (day, sp, month).parse(i)?;
-    let (rest, _) = opt((sp, year)).parse(rest)?;
-    Ok((rest, ()))
+fn day_month(i: &str) -> Option<&str> {
+    let (rest, _) = day(i).ok()?;
+    let (rest, _) = month(sp(rest)?).ok()?;
+    let with_year = sp(rest).and_then(|r| year(r).ok());
+    Some(with_year.map_or(rest, |(rest, _)| rest))
 }
 
 /// `Feb. 28`, `February 28, 2019`, `27 June 2020`. A digit starts a day,
 /// anything else can only start a month.
-fn date(i: &str) -> R<'_, &str> {
-    let (rest, _) = match i.as_bytes().first() {
+fn date(i: &str) -> P<'_, &str> {
+    let rest = match i.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => day_month(i)?,
         _ => month_day(i)?,
     };
-    Ok((rest, &i[..i.len() - rest.len()]))
+    Some((rest, &i[..i.len() - rest.len()]))
 }
 
 #[derive(Clone, Copy)]
@@ -206,47 +236,44 @@ enum Qualifier<'a> {
 
 /// `"," SP qualifier`: a date, or else a region (`Jan` without a day).
 #[inline]
-fn qualifier(i: &str) -> R<'_, Qualifier<'_>> {
-    let Some(rest) = i.strip_prefix(',') else {
-        return fail(i);
-    };
-    let (rest, _) = sp(rest)?;
-    alt((date.map(Qualifier::Date), region.map(Qualifier::Region))).parse(rest)
+fn qualifier(i: &str) -> P<'_, Qualifier<'_>> {
+    let rest = sp(i.strip_prefix(',')?)?;
+    match date(rest) {
+        Some((after, d)) => Some((after, Qualifier::Date(d))),
+        None => region(rest).map(|(after, r)| (after, Qualifier::Region(r))),
+    }
 }
 
 /// `{ "," SP qualifier }`: at most one date and one region, in either order.
-fn qualifiers(i: &str) -> R<'_, (Option<&str>, Option<&str>)> {
+fn qualifiers(i: &str) -> (&str, (Option<&str>, Option<&str>)) {
     let mut found: (Option<&str>, Option<&str>) = (None, None);
     let mut input = i;
     for _ in 0..2 {
         match qualifier(input) {
-            Ok((rest, Qualifier::Date(d))) if found.0.is_none() => {
+            Some((rest, Qualifier::Date(d))) if found.0.is_none() => {
                 found.0 = Some(d);
                 input = rest;
             }
-            Ok((rest, Qualifier::Region(r))) if found.1.is_none() => {
+            Some((rest, Qualifier::Region(r))) if found.1.is_none() => {
                 found.1 = Some(r);
                 input = rest;
             }
             _ => break,
         }
     }
-    Ok((input, found))
+    (input, found)
 }
 
 /// `SP "(" text ")"` with no parenthesis inside; the text untrimmed.
-fn paren(i: &str) -> R<'_, &str> {
-    let (rest, _) = sp(i)?;
-    let Some(inside) = rest.strip_prefix('(') else {
-        return fail(i);
-    };
+fn paren(i: &str) -> P<'_, &str> {
+    let inside = sp(i)?.strip_prefix('(')?;
     // Short: a byte loop costs less than setting up `memchr2`.
     match inside.bytes().position(|b| matches!(b, b'(' | b')')) {
         // Parentheses are ASCII: both cuts are character boundaries.
         Some(end) if end > 0 && inside.as_bytes()[end] == b')' => {
-            Ok((&inside[end + 1..], &inside[..end]))
+            Some((&inside[end + 1..], &inside[..end]))
         }
-        _ => fail(i),
+        _ => None,
     }
 }
 
@@ -254,32 +281,34 @@ fn agency_ok(text: &str) -> bool {
     !text.is_empty() && !longer_than(text, MAX_AGENCY)
 }
 
+/// `SP "(" agency ")"`: a parenthesis holding an agency name, trimmed.
+#[inline]
+fn agency(i: &str) -> P<'_, &str> {
+    let (rest, text) = paren(i)?;
+    let text = trim(text);
+    agency_ok(text).then_some((rest, text))
+}
+
 /// `SP? sep SP?`, with SPEC's whitespace conditions: `--`, `-` and `_` need
 /// whitespace before them, and after them (or the end) unless an agency
-/// precedes; `:` only where `colon` allows it.
-fn separator(agency_before: bool, colon: bool) -> impl Fn(&str) -> R<'_, ()> {
-    move |i| {
-        let (rest, before) = sp0(i)?;
-        let dash = |len: usize| {
-            let after = &rest.as_bytes()[len..];
-            let spaced = agency_before || after.is_empty() || ws_prefix_len(after) > 0;
-            (!before.is_empty() && spaced).then_some(len)
-        };
-        let len = match rest.as_bytes() {
-            [b'-', b'-', ..] => dash(2),
-            [b'-' | b'_', ..] => dash(1),
-            // U+2014 EM DASH, U+2013 EN DASH, U+2015 HORIZONTAL BAR.
-            [0xE2, 0x80, 0x93..=0x95, ..] => Some(3),
-            [b':', ..] if colon => Some(1),
-            _ => None,
-        };
-        let Some(len) = len else {
-            return fail(i);
-        };
-        // Every separator is whole characters.
-        let (rest, _) = sp0(&rest[len..])?;
-        Ok((rest, ()))
-    }
+/// precedes; `:` only where `colon` allows it. The rest after them.
+fn separator(i: &str, agency_before: bool, colon: bool) -> Option<&str> {
+    let rest = sp0(i);
+    let dash = |len: usize| {
+        let after = &rest.as_bytes()[len..];
+        let spaced = agency_before || after.is_empty() || ws_prefix_len(after) > 0;
+        (rest.len() < i.len() && spaced).then_some(len)
+    };
+    let len = match rest.as_bytes() {
+        [b'-', b'-', ..] => dash(2),
+        [b'-' | b'_', ..] => dash(1),
+        // U+2014 EM DASH, U+2013 EN DASH, U+2015 HORIZONTAL BAR.
+        [0xE2, 0x80, 0x93..=0x95, ..] => Some(3),
+        [b':', ..] if colon => Some(1),
+        _ => None,
+    }?;
+    // Every separator is whole characters.
+    Some(sp0(&rest[len..]))
 }
 
 /// `NOT_PLACES` by length: bit `i` of `NOT_PLACES_BY_LEN[n]` is set when
@@ -315,23 +344,16 @@ fn holds_stop_word(place: &str) -> bool {
         })
 }
 
-fn fail<T>(i: &str) -> R<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Verify,
-    )))
-}
-
 /// `PLACE [(region)] {, qualifier} [(agency)] sep`.
 #[inline]
-fn upper_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
+fn upper_place_dateline(i: &str) -> P<'_, Dateline<'_>> {
     let (rest, place) = place(i)?;
     if holds_stop_word(place) {
-        return fail(i);
+        return None;
     }
-    let (rest, first) = opt(paren).parse(rest)?;
-    let (rest, (date, region)) = qualifiers(rest)?;
-    let (rest, second) = opt(paren).parse(rest)?;
+    let (rest, first) = opt_paren(rest);
+    let (rest, (date, region)) = qualifiers(rest);
+    let (rest, second) = opt_paren(rest);
     let has_qualifier = date.is_some() || region.is_some();
     let (paren_region, agency) = match (first, second) {
         (Some(r), Some(a)) => (Some(r), Some(a)),
@@ -340,16 +362,16 @@ fn upper_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
     };
     let paren_region = paren_region.map(trim);
     if let Some(r) = paren_region {
-        if region.is_some() || all_consuming(region_parser).parse(r).is_err() {
-            return fail(i);
+        if region.is_some() || self::region(r).is_none_or(|(after, _)| !after.is_empty()) {
+            return None;
         }
     }
     let agency = agency.map(trim);
     if agency.is_some_and(|a| !agency_ok(a)) {
-        return fail(i);
+        return None;
     }
-    let (rest, _) = separator(agency.is_some(), true)(rest)?;
-    Ok((
+    let rest = separator(rest, agency.is_some(), true)?;
+    Some((
         rest,
         Dateline {
             place: Some(place),
@@ -361,21 +383,26 @@ fn upper_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
     ))
 }
 
-fn region_parser(i: &str) -> R<'_, &str> {
-    region(i)
+/// `[ SP "(" text ")" ]`: the text of the parenthesis, if one follows.
+#[inline]
+fn opt_paren(i: &str) -> (&str, Option<&str>) {
+    match paren(i) {
+        Some((rest, text)) => (rest, Some(text)),
+        None => (i, None),
+    }
 }
 
 /// `Place {, qualifier} (agency) sep`: a capitalised place needs an agency.
 #[inline]
-fn title_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
+fn title_place_dateline(i: &str) -> P<'_, Dateline<'_>> {
     let (rest, place) = region(i)?;
-    let (rest, (date, region)) = qualifiers(rest)?;
-    let (rest, agency) = verify(paren.map(trim), |a: &str| agency_ok(a)).parse(rest)?;
-    let (rest, _) = separator(true, false)(rest)?;
+    let (rest, (date, region)) = qualifiers(rest);
+    let (rest, agency) = agency(rest)?;
+    let rest = separator(rest, true, false)?;
     if holds_stop_word(place) {
-        return fail(i);
+        return None;
     }
-    Ok((
+    Some((
         rest,
         Dateline {
             place: Some(place),
@@ -389,11 +416,11 @@ fn title_place_dateline(i: &str) -> R<'_, Dateline<'_>> {
 
 /// `date (agency) sep`: no place, as in `Aug. 10 (UPI) -- `.
 #[inline]
-fn date_dateline(i: &str) -> R<'_, Dateline<'_>> {
+fn date_dateline(i: &str) -> P<'_, Dateline<'_>> {
     let (rest, date) = date(i)?;
-    let (rest, agency) = verify(paren.map(trim), |a: &str| agency_ok(a)).parse(rest)?;
-    let (rest, _) = separator(true, false)(rest)?;
-    Ok((
+    let (rest, agency) = agency(rest)?;
+    let rest = separator(rest, true, false)?;
+    Some((
         rest,
         Dateline {
             place: None,
@@ -426,14 +453,13 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
     let found = if first.is_ascii_digit() {
         date_dateline(window)
     } else {
-        upper_place_dateline(window).or_else(|e| {
-            if !paren {
-                return Err(e);
-            }
-            alt((date_dateline, title_place_dateline)).parse(window)
+        upper_place_dateline(window).or_else(|| {
+            paren
+                .then(|| date_dateline(window).or_else(|| title_place_dateline(window)))
+                .flatten()
         })
     };
-    let (rest, found) = found.ok()?;
+    let (rest, found) = found?;
     let consumed = window.len() - rest.len();
     if longer_than(&text[..consumed], MAX_DATELINE) {
         return None;
@@ -472,7 +498,7 @@ fn reach(text: &str) -> Option<Reach<'_>> {
     if !(marks.separator || may_hold_separator(more)) {
         return None;
     }
-    let paren = marks.paren || memchr::memchr(b'(', more).is_some();
+    let paren = marks.paren || more.contains(&b'(');
     Some(Reach { window, paren })
 }
 
