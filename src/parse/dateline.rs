@@ -445,7 +445,7 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
     if !opens {
         return None;
     }
-    let Reach { window, paren } = reach(text)?;
+    let window = reach(text)?;
     // A digit can only start a date; an upper-case place is tried before a
     // capitalised one. Without a parenthesis in reach only an upper-case
     // place can open a dateline: the other two forms need an agency.
@@ -454,9 +454,8 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
         date_dateline(window)
     } else {
         upper_place_dateline(window).or_else(|| {
-            paren
-                .then(|| date_dateline(window).or_else(|| title_place_dateline(window)))
-                .flatten()
+            memchr::memchr(b'(', window.as_bytes())
+                .and_then(|_| date_dateline(window).or_else(|| title_place_dateline(window)))
         })
     };
     let (rest, found) = found?;
@@ -467,47 +466,33 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
     Some((found, &text[consumed..]))
 }
 
-/// The look-ahead of [`dateline`] (see [`window`]) and whether it holds a
-/// `(`.
-struct Reach<'a> {
-    window: &'a str,
-    paren: bool,
-}
-
-/// The look-ahead window of `text`, or `None` when it holds no byte that
-/// can begin a separator (see [`may_hold_separator`]): most paragraphs are
-/// turned away here, before any production runs.
+/// The look-ahead window of `text` (see [`window`]), or `None` when it
+/// holds no byte that can begin a separator (see [`may_hold_separator`]):
+/// most paragraphs are turned away here, before any production runs.
 ///
 /// One pass of 16-byte steps over the first `MAX_DATELINE + 1` bytes finds
-/// the separator bytes, `(` and any byte that is not ASCII. Without one
-/// that is not ASCII, those bytes are the window (or all of `text`); with
-/// one, [`window`] counts the characters, and only the bytes past the first
+/// the separator bytes and any byte that is not ASCII. Without one that is
+/// not ASCII, those bytes are the window (or all of `text`); with one,
+/// [`window`] counts the characters, and only the bytes past the first
 /// `MAX_DATELINE + 1` are searched again.
 #[inline]
-fn reach(text: &str) -> Option<Reach<'_>> {
+fn reach(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
     let head = &bytes[..bytes.len().min(MAX_DATELINE + 1)];
     let marks = Marks::of(head);
-    let (window, more) = if head.len() == bytes.len() || !marks.not_ascii {
-        // `head` is all of `text`, or ASCII: its end is a character boundary.
-        (&text[..head.len()], &[][..])
-    } else {
-        let window = window(text);
-        (window, &window.as_bytes()[head.len()..])
-    };
-    if !(marks.separator || may_hold_separator(more)) {
-        return None;
+    if !marks.not_ascii {
+        // ASCII: the end of `head` is a character boundary.
+        return marks.separator.then(|| &text[..head.len()]);
     }
-    let paren = marks.paren || more.contains(&b'(');
-    Some(Reach { window, paren })
+    let window = window(text);
+    let separator = marks.separator || may_hold_separator(&window.as_bytes()[head.len()..]);
+    separator.then_some(window)
 }
 
 /// What [`reach`] looks for in the first bytes of a paragraph.
 struct Marks {
     /// A byte that can begin a separator, as in [`may_hold_separator`].
     separator: bool,
-    /// A `(`.
-    paren: bool,
     /// A byte that is not ASCII.
     not_ascii: bool,
 }
@@ -523,12 +508,11 @@ impl Marks {
         let Some(last) = bytes.len().checked_sub(LANES) else {
             return Marks::of_short(bytes);
         };
-        let (mut separator, mut paren, mut high) = (u8x16::ZERO, u8x16::ZERO, u8x16::ZERO);
+        let (mut separator, mut high) = (u8x16::ZERO, u8x16::ZERO);
         let mut step = |chunk: &[u8]| {
             let v = u8x16::from(<[u8; LANES]>::try_from(chunk).unwrap_or([0; LANES]));
             let eq = |b: u8| v.cmp_eq(u8x16::splat(b));
             separator |= eq(b'-') | eq(b'_') | eq(b':') | eq(0xE2);
-            paren |= eq(b'(');
             high |= v;
         };
         let chunks = bytes.chunks_exact(LANES);
@@ -539,20 +523,17 @@ impl Marks {
         }
         Marks {
             separator: separator.move_mask() != 0,
-            paren: paren.move_mask() != 0,
             not_ascii: high.move_mask() != 0,
         }
     }
 
     /// [`Marks::of`] byte by byte, without a branch on any byte.
     fn of_short(bytes: &[u8]) -> Marks {
-        let (separator, paren, high) = bytes.iter().fold((false, false, 0), |(s, p, h), &b| {
-            let sep = matches!(b, b'-' | b'_' | b':' | 0xE2);
-            (s | sep, p | (b == b'('), h | b)
+        let (separator, high) = bytes.iter().fold((false, 0), |(s, h), &b| {
+            (s | matches!(b, b'-' | b'_' | b':' | 0xE2), h | b)
         });
         Marks {
             separator,
-            paren,
             not_ascii: !high.is_ascii(),
         }
     }
@@ -778,10 +759,10 @@ mod tests {
         }
     }
 
-    /// [`reach`] finds the window of [`window`], and a separator byte and a
-    /// `(` where a plain search of that window finds them, for every length
-    /// around the steps of 16 and the limit, with each mark and a character
-    /// that is not ASCII at every place, after ASCII or after an `é`.
+    /// [`reach`] finds the window of [`window`] where a plain search of that
+    /// window finds a separator byte, for every length around the steps of
+    /// 16 and the limit, with each mark and a character that is not ASCII
+    /// at every place, after ASCII or after an `é`.
     #[test]
     fn reach_agrees_with_a_plain_search_of_the_window() {
         for len in 0..140 {
@@ -791,9 +772,8 @@ mod tests {
                     text.insert_str(at + first.len(), plant);
                     let window = window(&text);
                     let bytes = window.as_bytes();
-                    let want = may_hold_separator(bytes).then_some((window, bytes.contains(&b'(')));
-                    let got = reach(&text).map(|r| (r.window, r.paren));
-                    assert_eq!(got, want, "{text:?}");
+                    let want = may_hold_separator(bytes).then_some(window);
+                    assert_eq!(reach(&text), want, "{text:?}");
                 }
             }
         }
