@@ -13,7 +13,7 @@ use nom::branch::alt;
 
 use super::lines::{longer_than, trim};
 use super::timestamp::{month, weekday};
-use super::token::{R, sp, sp0, starts_alnum, starts_with_ci, tag_ci};
+use super::token::{R, skip_sp0, sp, starts_alnum, starts_with_ci, tag_ci};
 use crate::error::TimestampField;
 
 /// A `By` line without a date label is a byline only up to this many characters.
@@ -143,9 +143,9 @@ fn value_start(i: &str) -> R<'_, ()> {
 /// label's kind; the remaining input starts at the value.
 fn label(i: &str) -> R<'_, TimestampField> {
     let (rest, field) = label_name(i)?;
-    let (rest, _) = sp0(rest)?;
+    let rest = skip_sp0(rest);
     let rest = rest.strip_prefix(':').unwrap_or(rest);
-    let (rest, _) = sp0(rest)?;
+    let rest = skip_sp0(rest);
     let (rest, _) = value_start(rest)?;
     Ok((rest, field))
 }
