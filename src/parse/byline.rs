@@ -13,7 +13,7 @@ use nom::branch::alt;
 
 use super::lines::{longer_than, trim};
 use super::timestamp::{month, weekday};
-use super::token::{R, sp, sp0, starts_alnum, starts_with_ci, tag_ci};
+use super::token::{R, skip_sp0, sp, starts_alnum, starts_with_ci, tag_ci};
 use crate::error::TimestampField;
 
 /// A `By` line without a date label is a byline only up to this many characters.
@@ -95,59 +95,102 @@ fn ends_alnum(i: &str) -> bool {
     }
 }
 
-/// Whether `text` starts with the label `name`, ASCII letters in any case.
-/// Label names are lower-case, so a byte matches when it lower-cases to the
-/// name's. The bytes are compared without an early exit: names are short,
-/// and where one is compared its first two bytes already matched.
+/// A label's name as one 16-byte word for [`starts_with_name`] (names are
+/// at most 16 bytes): its bytes, zero-padded (`name`), bit `0x20` of each
+/// byte that is an ASCII letter (`fold`), and all bits of each byte of the
+/// name (`mask`).
+#[derive(Clone, Copy)]
+struct NameWord {
+    name: u128,
+    fold: u128,
+    mask: u128,
+}
+
+/// The [`NameWord`] of a lower-case `name`.
+const fn name_word(name: &str) -> NameWord {
+    let b = name.as_bytes();
+    assert!(b.len() <= 16, "a name fits a word");
+    let (mut word, mut fold, mut mask) = (0u128, 0u128, 0u128);
+    let mut k = 0;
+    while k < b.len() {
+        word |= (b[k] as u128) << (8 * k);
+        if b[k].is_ascii_lowercase() {
+            fold |= 0x20 << (8 * k);
+        }
+        mask |= 0xFF << (8 * k);
+        k += 1;
+    }
+    NameWord {
+        name: word,
+        fold,
+        mask,
+    }
+}
+
+/// The [`NameWord`] of each of [`LABELS`].
+const LABEL_WORDS: [NameWord; LABELS.len()] = {
+    let mut words = [name_word(""); LABELS.len()];
+    let mut i = 0;
+    while i < LABELS.len() {
+        words[i] = name_word(LABELS[i].0);
+        i += 1;
+    }
+    words
+};
+
+/// Whether `text` starts with the name of `word`, ASCII letters in any
+/// case. A byte matches a letter of the name when, with bit `0x20` set, it
+/// is that lower-case letter (so it is the letter in either case), and any
+/// other byte of the name exactly. The first 16 bytes of `text` are
+/// compared at once, with no branch on the name's length; bytes past the
+/// end of a shorter `text` read as 0, which no name byte matches.
 #[inline]
-fn starts_with_name(text: &[u8], name: &str) -> bool {
-    let name = name.as_bytes();
-    text.get(..name.len()).is_some_and(|head| {
-        head.iter()
-            .zip(name)
-            .fold(true, |same, (t, &n)| same & (t.to_ascii_lowercase() == n))
-    })
+fn starts_with_name(text: &[u8], word: &NameWord) -> bool {
+    let head = match text.first_chunk::<16>() {
+        Some(head) => *head,
+        None => {
+            let mut head = [0; 16];
+            head[..text.len()].copy_from_slice(text);
+            head
+        }
+    };
+    let head = u128::from_le_bytes(head);
+    ((head | word.fold) ^ word.name) & word.mask == 0
 }
 
 /// A label's name at the start of `i`, as a whole word.
-fn label_name(i: &str) -> R<'_, TimestampField> {
+fn label_name(i: &str) -> Option<(&str, TimestampField)> {
     let mut candidates = label_candidates(i.as_bytes());
     while candidates != 0 {
-        let (name, field) = LABELS[candidates.trailing_zeros() as usize];
+        let k = candidates.trailing_zeros() as usize;
         candidates &= candidates - 1;
-        if starts_with_name(i.as_bytes(), name) {
+        if starts_with_name(i.as_bytes(), &LABEL_WORDS[k]) {
+            let (name, field) = LABELS[k];
             // `name` matched whole characters, so its length is a boundary.
             let rest = &i[name.len()..];
             if !starts_alnum(rest) {
-                return Ok((rest, field));
+                return Some((rest, field));
             }
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Tag,
-    )))
+    None
 }
 
-/// What a label's value must start with: a digit, a month name or a weekday.
-/// Consumes nothing.
-fn value_start(i: &str) -> R<'_, ()> {
-    if i.as_bytes().first().is_some_and(u8::is_ascii_digit) || month(i).is_ok() {
-        return Ok((i, ()));
-    }
-    let _ = weekday(i)?;
-    Ok((i, ()))
+/// Whether `i` starts like a label's value: with a digit, a month name or
+/// a weekday.
+fn value_start(i: &str) -> bool {
+    i.as_bytes().first().is_some_and(u8::is_ascii_digit) || month(i).is_ok() || weekday(i).is_ok()
 }
 
 /// `label [SP] [":"] [SP]` followed by the start of a value. Returns the
-/// label's kind; the remaining input starts at the value.
-fn label(i: &str) -> R<'_, TimestampField> {
+/// input from the value on and the label's kind. A plain `Option`: a label
+/// that does not match has nothing to report.
+fn label(i: &str) -> Option<(&str, TimestampField)> {
     let (rest, field) = label_name(i)?;
-    let (rest, _) = sp0(rest)?;
+    let rest = skip_sp0(rest);
     let rest = rest.strip_prefix(':').unwrap_or(rest);
-    let (rest, _) = sp0(rest)?;
-    let (rest, _) = value_start(rest)?;
-    Ok((rest, field))
+    let rest = skip_sp0(rest);
+    value_start(rest).then_some((rest, field))
 }
 
 /// A date label found in a line.
@@ -178,7 +221,7 @@ pub(crate) fn find_label(text: &str, from: usize) -> Option<Label> {
         let start = at + offset;
         at = start + 1;
         if !ends_alnum(&text[..start]) {
-            if let Ok((rest, field)) = label(&text[start..]) {
+            if let Some((rest, field)) = label(&text[start..]) {
                 return Some(Label {
                     start,
                     value_start: text.len() - rest.len(),
@@ -244,7 +287,7 @@ pub(crate) fn byline_line(line: &str) -> Option<BylineLine<'_>> {
             None => None,
         };
     }
-    let (rest, field) = label(line).ok()?;
+    let (rest, field) = label(line)?;
     Some(BylineLine {
         is_by_line: false,
         byline: None,
@@ -701,11 +744,16 @@ mod tests {
         }
         for (name, _) in LABELS {
             assert_eq!(name.to_lowercase(), *name);
-            assert!(starts_with_name(name.to_uppercase().as_bytes(), name));
-            assert!(!starts_with_name(&name.as_bytes()[1..], name));
+            let word = name_word(name);
+            assert!(starts_with_name(name.to_uppercase().as_bytes(), &word));
+            assert!(!starts_with_name(&name.as_bytes()[1..], &word));
+            assert!(!starts_with_name(&name.as_bytes()[..name.len() - 1], &word));
         }
-        assert!(!starts_with_name(b"posteD", "posted on"));
-        assert!(!starts_with_name(b"Posted_", "posted on"));
+        let posted_on = name_word("posted on");
+        assert!(!starts_with_name(b"posteD", &posted_on));
+        assert!(!starts_with_name(b"Posted_", &posted_on));
+        assert!(!starts_with_name(b"Posted\0on", &posted_on));
+        assert!(starts_with_name(b"pOSTED ON 16 bytes or more", &posted_on));
         assert_eq!(label_candidates(b"Pa"), 0);
         assert_eq!(label_candidates(b"p"), 0);
     }

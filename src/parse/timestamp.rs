@@ -67,11 +67,64 @@ fn ascii_word(i: &str) -> R<'_, &[u8]> {
     Ok((rest, word.as_bytes()))
 }
 
-/// The first three bytes of `i`, lower-cased.
-fn lower3(i: &[u8]) -> Option<[u8; 3]> {
+/// The first three bytes of `i` as one number, with bit `0x20` set in
+/// each: for an ASCII letter that is its lower case, and no other byte
+/// becomes a letter so.
+#[inline]
+fn key3(i: &[u8]) -> Option<u32> {
     match *i {
-        [a, b, c, ..] => Some([a, b, c].map(|x| x.to_ascii_lowercase())),
+        [a, b, c, ..] => Some(u32::from_le_bytes([a, b, c, 0]) | 0x0020_2020),
         _ => None,
+    }
+}
+
+/// A name of a [`NameTable`]: its first three letters as [`key3`] reads
+/// them, its number (a month's) and the tails that complete its forms.
+type Name = (u32, u32, &'static [&'static str]);
+
+/// Names by their first three letters, found without a branch per name:
+/// the slot of a key is the top `BITS` bits of the key times `mul`, a
+/// multiplier found by search that gives each name a slot of its own
+/// (checked when the table is built). Empty slots have key 0, which
+/// [`key3`] never gives.
+struct NameTable<const BITS: u32, const SLOTS: usize> {
+    mul: u32,
+    slots: [Name; SLOTS],
+}
+
+impl<const BITS: u32, const SLOTS: usize> NameTable<BITS, SLOTS> {
+    /// The table of `names`: lower-case first three letters, number, tails.
+    const fn new(mul: u32, names: &[(&str, u32, &'static [&'static str])]) -> Self {
+        assert!(SLOTS == 1 << BITS, "a slot for each value of BITS bits");
+        let mut slots: [Name; SLOTS] = [(0, 0, &[]); SLOTS];
+        let mut k = 0;
+        while k < names.len() {
+            let b = names[k].0.as_bytes();
+            let key = u32::from_le_bytes([b[0], b[1], b[2], 0]);
+            let slot = Self::slot(mul, key);
+            assert!(slots[slot].0 == 0, "a slot for each name");
+            slots[slot] = (key, names[k].1, names[k].2);
+            k += 1;
+        }
+        Self { mul, slots }
+    }
+
+    /// The slot of `key`.
+    const fn slot(mul: u32, key: u32) -> usize {
+        (key.wrapping_mul(mul) >> (32 - BITS)) as usize
+    }
+
+    /// The number and the length of the name at the start of `i`: its first
+    /// three letters tell the name, and the rest of the word must complete
+    /// one of its forms.
+    #[inline]
+    fn find(&self, i: &[u8]) -> Option<(u32, usize)> {
+        let key = key3(i)?;
+        let (k, n, tails) = self.slots[Self::slot(self.mul, key)];
+        if k != key {
+            return None;
+        }
+        Some((n, name_len(i, tails)?))
     }
 }
 
@@ -95,43 +148,40 @@ fn name_len(i: &[u8], tails: &[&str]) -> Option<usize> {
     })
 }
 
-/// The number and the length of a month name at the start of `i`: full,
-/// the 3-letter abbreviation or `Sept`, any case. The first three letters
-/// tell the month; the rest of the word must complete one of its names.
-fn month_name(i: &[u8]) -> Option<(u32, usize)> {
-    let (n, tails): (u32, &[&str]) = match lower3(i)? {
-        [b'j', b'a', b'n'] => (1, &["", "uary"]),
-        [b'f', b'e', b'b'] => (2, &["", "ruary"]),
-        [b'm', b'a', b'r'] => (3, &["", "ch"]),
-        [b'a', b'p', b'r'] => (4, &["", "il"]),
-        [b'm', b'a', b'y'] => (5, &[""]),
-        [b'j', b'u', b'n'] => (6, &["", "e"]),
-        [b'j', b'u', b'l'] => (7, &["", "y"]),
-        [b'a', b'u', b'g'] => (8, &["", "ust"]),
-        [b's', b'e', b'p'] => (9, &["", "t", "tember"]),
-        [b'o', b'c', b't'] => (10, &["", "ober"]),
-        [b'n', b'o', b'v'] => (11, &["", "ember"]),
-        [b'd', b'e', b'c'] => (12, &["", "ember"]),
-        _ => return None,
-    };
-    Some((n, name_len(i, tails)?))
-}
+/// Month names, full, the 3-letter abbreviation or `Sept`, any case, and
+/// their numbers.
+static MONTHS: NameTable<4, 16> = NameTable::new(
+    0x4DC3_8505,
+    &[
+        ("jan", 1, &["", "uary"]),
+        ("feb", 2, &["", "ruary"]),
+        ("mar", 3, &["", "ch"]),
+        ("apr", 4, &["", "il"]),
+        ("may", 5, &[""]),
+        ("jun", 6, &["", "e"]),
+        ("jul", 7, &["", "y"]),
+        ("aug", 8, &["", "ust"]),
+        ("sep", 9, &["", "t", "tember"]),
+        ("oct", 10, &["", "ober"]),
+        ("nov", 11, &["", "ember"]),
+        ("dec", 12, &["", "ember"]),
+    ],
+);
 
-/// The length of a weekday name at the start of `i`, full or abbreviated
-/// (`Tue`, `Tues`, `Weds`, `Thur`, `Thurs`...), found like [`month_name`].
-fn weekday_name(i: &[u8]) -> Option<usize> {
-    let tails: &[&str] = match lower3(i)? {
-        [b'm', b'o', b'n'] => &["", "day"],
-        [b't', b'u', b'e'] => &["", "s", "sday"],
-        [b'w', b'e', b'd'] => &["", "s", "nesday"],
-        [b't', b'h', b'u'] => &["", "r", "rs", "rsday"],
-        [b'f', b'r', b'i'] => &["", "day"],
-        [b's', b'a', b't'] => &["", "urday"],
-        [b's', b'u', b'n'] => &["", "day"],
-        _ => return None,
-    };
-    name_len(i, tails)
-}
+/// Weekday names, full or abbreviated (`Tue`, `Tues`, `Weds`, `Thur`,
+/// `Thurs`...), any case; their numbers are not used.
+static WEEKDAYS: NameTable<3, 8> = NameTable::new(
+    0x60FC_F9DF,
+    &[
+        ("mon", 0, &["", "day"]),
+        ("tue", 0, &["", "s", "sday"]),
+        ("wed", 0, &["", "s", "nesday"]),
+        ("thu", 0, &["", "r", "rs", "rsday"]),
+        ("fri", 0, &["", "day"]),
+        ("sat", 0, &["", "urday"]),
+        ("sun", 0, &["", "day"]),
+    ],
+);
 
 /// A name's word of `len` bytes at the start of `i`, then the word
 /// boundary and an optional `.`.
@@ -144,7 +194,7 @@ fn after_name(i: &str, len: usize) -> R<'_, ()> {
 /// A month name: full, the 3-letter abbreviation or `Sept`, any case,
 /// with an optional `.` after it.
 pub(crate) fn month(i: &str) -> R<'_, u32> {
-    let Some((n, len)) = month_name(i.as_bytes()) else {
+    let Some((n, len)) = MONTHS.find(i.as_bytes()) else {
         return error(i, nom::error::ErrorKind::Tag);
     };
     let (rest, _) = after_name(i, len)?;
@@ -153,8 +203,8 @@ pub(crate) fn month(i: &str) -> R<'_, u32> {
 
 /// A weekday name, full or abbreviated, any case, with an optional `.`.
 pub(crate) fn weekday(i: &str) -> R<'_, ()> {
-    match weekday_name(i.as_bytes()) {
-        Some(len) => after_name(i, len),
+    match WEEKDAYS.find(i.as_bytes()) {
+        Some((_, len)) => after_name(i, len),
         None => error(i, nom::error::ErrorKind::Tag),
     }
 }

@@ -47,6 +47,20 @@ pub(crate) fn sp0(i: &str) -> R<'_, &str> {
     }
 }
 
+/// `i` after its run of zero or more SPEC whitespace characters: what
+/// [`sp0`] leaves, without the run and nom's result. Its most common runs,
+/// none before a visible ASCII character or the end, and one ASCII space
+/// before a visible ASCII character, are read inline.
+#[inline(always)]
+pub(crate) fn skip_sp0(i: &str) -> &str {
+    match i.as_bytes() {
+        [] | [0x21..=0x7E, ..] => i,
+        [b' ', 0x21..=0x7E, ..] => &i[1..],
+        // The run ends on a character boundary.
+        _ => &i[ws_run(i.as_bytes())..],
+    }
+}
+
 /// Whether the character at the start of `i` is a letter or a digit. ASCII
 /// is classified without decoding.
 #[inline]
@@ -168,7 +182,7 @@ pub(crate) fn bytes_contain_ci(hay: &[u8], needle: &str, pair: (usize, usize)) -
 mod tests {
     use super::*;
 
-    /// The byte-level `sp`, `sp0` and `boundary` agree with their definition
+    /// The byte-level `sp`, `sp0`, `skip_sp0` and `boundary` agree with their definition
     /// by characters, for every character before every other.
     #[test]
     fn whitespace_and_boundary_by_bytes_agree_with_chars() {
@@ -180,6 +194,7 @@ mod tests {
                 let run = text.chars().take_while(|&c| is_ws(c)).map(char::len_utf8);
                 let run: usize = run.sum();
                 assert_eq!(sp0(&text), Ok((&text[run..], &text[..run])), "{c:?}");
+                assert_eq!(skip_sp0(&text), &text[run..], "{c:?}");
                 assert_eq!(sp(&text).is_ok(), run > 0, "{c:?}");
                 assert_eq!(boundary(&text).is_ok(), !c.is_alphanumeric(), "{c:?}");
             }
