@@ -13,7 +13,7 @@ use nom::branch::alt;
 
 use super::lines::{longer_than, trim};
 use super::timestamp::{month, weekday};
-use super::token::{R, skip_sp0, sp, starts_alnum, starts_with_ci, tag_ci};
+use super::token::{R, is_alnum, skip_sp0, sp, starts_alnum, starts_with_ci, tag_ci};
 use crate::error::TimestampField;
 
 /// A `By` line without a date label is a byline only up to this many characters.
@@ -91,7 +91,7 @@ fn ends_alnum(i: &str) -> bool {
     match i.as_bytes().last() {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => i.ends_with(char::is_alphanumeric),
+        Some(_) => i.ends_with(is_alnum),
     }
 }
 
@@ -371,10 +371,6 @@ const ROLE_WORDS: &[&str] = &[
     "intern",
 ];
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
 /// Byte classes for [`split_byline`]: ASCII letters and digits, separators,
 /// the `a` that can begin `and` (either case), and non-ASCII bytes.
 const SPLIT_CLASS: [u8; 256] = {
@@ -425,7 +421,7 @@ fn split_byline(byline: &str) -> impl Iterator<Item = &str> {
                     // Separators are ASCII: a non-ASCII character only
                     // matters as the character before an `and`.
                     let c = text[i..].chars().next().unwrap_or(' ');
-                    prev_word = is_word_char(c);
+                    prev_word = is_alnum(c);
                     i += c.len_utf8();
                     continue;
                 }
@@ -502,12 +498,12 @@ fn strip_one_agency<'a>(part: &'a str, agency: &str) -> Option<&'a str> {
         return None;
     }
     if let Some(rest) = part.strip_prefix(agency) {
-        if !rest.starts_with(is_word_char) {
+        if !rest.starts_with(is_alnum) {
             return Some(rest);
         }
     }
     match part.strip_suffix(agency) {
-        Some(rest) if !rest.ends_with(is_word_char) => Some(rest),
+        Some(rest) if !rest.ends_with(is_alnum) => Some(rest),
         _ => None,
     }
 }
@@ -626,7 +622,7 @@ fn is_author(part: &str) -> bool {
             (b.is_ascii_alphabetic(), 1)
         } else {
             let c = part[i..].chars().next().unwrap_or(' ');
-            (is_word_char(c), c.len_utf8())
+            (is_alnum(c), c.len_utf8())
         };
         if !in_word {
             if is_role_word(&bytes[word_start..i]) {

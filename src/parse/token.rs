@@ -68,7 +68,21 @@ pub(crate) fn starts_alnum(i: &str) -> bool {
     match i.as_bytes().first() {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => i.starts_with(char::is_alphanumeric),
+        Some(_) => i.starts_with(is_alnum),
+    }
+}
+
+/// `char::is_alphanumeric`, with the letters of Latin-1 (names such as
+/// `Björn` or `Øberg`) and the Hangul syllables answered by range instead
+/// of the search of the Unicode tables that the standard library makes for
+/// every other non-ASCII character.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c {
+        '\0'..='\x7F' => c.is_ascii_alphanumeric(),
+        '\u{C0}'..='\u{FF}' => c != '\u{D7}' && c != '\u{F7}',
+        '\u{AC00}'..='\u{D7A3}' => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -243,6 +257,14 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// `is_alnum` is `char::is_alphanumeric` on every character.
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
