@@ -32,19 +32,11 @@ pub(crate) fn sp(i: &str) -> R<'_, &str> {
     }
 }
 
-/// Zero or more SPEC whitespace characters (SP?). Its most common runs,
-/// none before a visible ASCII character or the end, and one ASCII space
-/// before a visible ASCII character, are read inline.
+/// Zero or more SPEC whitespace characters (SP?), read by [`skip_sp0`].
 #[inline]
 pub(crate) fn sp0(i: &str) -> R<'_, &str> {
-    match i.as_bytes() {
-        [] | [0x21..=0x7E, ..] => Ok((i, "")),
-        [b' ', 0x21..=0x7E, ..] => Ok((&i[1..], &i[..1])),
-        _ => {
-            let (run, rest) = i.split_at(ws_run(i.as_bytes()));
-            Ok((rest, run))
-        }
-    }
+    let rest = skip_sp0(i);
+    Ok((rest, &i[..i.len() - rest.len()]))
 }
 
 /// `i` after its run of zero or more SPEC whitespace characters: what
