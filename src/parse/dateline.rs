@@ -17,9 +17,9 @@
 //! agency precedes; `:` only follows an upper-case place. The whole dateline,
 //! separator and following whitespace included, is at most 100 characters.
 
-use super::lines::{longer_than, trim, ws_prefix_len, ws_run};
+use super::lines::{longer_than, trim, ws_prefix_len};
 use super::timestamp::{day, month, year};
-use super::token::starts_alnum;
+use super::token::{skip_sp0, starts_alnum};
 use crate::Dateline;
 
 /// What a production of the dateline reads: the rest of the input and the
@@ -27,23 +27,10 @@ use crate::Dateline;
 /// a form matches, so its productions build no nom error to throw away.
 type P<'a, T> = Option<(&'a str, T)>;
 
-/// SP?: `i` after its whitespace, if any. The most common runs, none or
-/// one ASCII space before a visible ASCII character, are read without a
-/// loop.
-#[inline(always)]
-fn sp0(i: &str) -> &str {
-    match i.as_bytes() {
-        [0x21..=0x7E, ..] => i,
-        [b' ', 0x21..=0x7E, ..] => &i[1..],
-        // The run ends on a character boundary.
-        bytes => &i[ws_run(bytes)..],
-    }
-}
-
 /// SP: `i` after one or more whitespace characters.
 #[inline(always)]
 fn sp(i: &str) -> Option<&str> {
-    let rest = sp0(i);
+    let rest = skip_sp0(i);
     (rest.len() < i.len()).then_some(rest)
 }
 
@@ -201,7 +188,7 @@ fn region(i: &str) -> P<'_, &str> {
 #[inline]
 fn month_day(i: &str) -> Option<&str> {
     let (rest, _) = month(i).ok()?;
-    let (rest, _) = day(sp0(rest)).ok()?;
+    let (rest, _) = day(skip_sp0(rest)).ok()?;
     let with_year = rest
         .strip_prefix(',')
         .and_then(sp)
@@ -293,7 +280,7 @@ fn agency(i: &str) -> P<'_, &str> {
 /// whitespace before them, and after them (or the end) unless an agency
 /// precedes; `:` only where `colon` allows it. The rest after them.
 fn separator(i: &str, agency_before: bool, colon: bool) -> Option<&str> {
-    let rest = sp0(i);
+    let rest = skip_sp0(i);
     let dash = |len: usize| {
         let after = &rest.as_bytes()[len..];
         let spaced = agency_before || after.is_empty() || ws_prefix_len(after) > 0;
@@ -308,7 +295,7 @@ fn separator(i: &str, agency_before: bool, colon: bool) -> Option<&str> {
         _ => None,
     }?;
     // Every separator is whole characters.
-    Some(sp0(&rest[len..]))
+    Some(skip_sp0(&rest[len..]))
 }
 
 /// `NOT_PLACES` by length: bit `i` of `NOT_PLACES_BY_LEN[n]` is set when

@@ -222,13 +222,7 @@ mod tests {
                 .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
         };
         let noise: &[u8] = b"gGvV GVgv\x07\xE2\x80\xA8ALL rights reservee";
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::parse::xorshift(0x9E37_79B9_7F4A_7C15);
         for len in 0..100 {
             for plant in [None, Some(0), Some(1), Some(len / 2), Some(len)] {
                 for _ in 0..20 {
