@@ -454,7 +454,7 @@ pub(crate) fn dateline(text: &str) -> Option<(Dateline<'_>, &str)> {
 }
 
 /// The look-ahead window of `text` (see [`window`]), or `None` when it
-/// holds no byte that can begin a separator (see [`may_hold_separator`]):
+/// holds no byte that can begin a separator (see [`SEPARATOR_STARTS`]):
 /// most paragraphs are turned away here, before any production runs.
 ///
 /// One pass of 16-byte steps over the first `MAX_DATELINE + 1` bytes finds
@@ -472,13 +472,13 @@ fn reach(text: &str) -> Option<&str> {
         return marks.separator.then(|| &text[..head.len()]);
     }
     let window = window(text);
-    let separator = marks.separator || may_hold_separator(&window.as_bytes()[head.len()..]);
+    let separator = marks.separator || Marks::of(&window.as_bytes()[head.len()..]).separator;
     separator.then_some(window)
 }
 
 /// What [`reach`] looks for in the first bytes of a paragraph.
 struct Marks {
-    /// A byte that can begin a separator, as in [`may_hold_separator`].
+    /// A byte of [`SEPARATOR_STARTS`].
     separator: bool,
     /// A byte that is not ASCII.
     not_ascii: bool,
@@ -498,8 +498,9 @@ impl Marks {
         let (mut separator, mut high) = (u8x16::ZERO, u8x16::ZERO);
         let mut step = |chunk: &[u8]| {
             let v = u8x16::from(<[u8; LANES]>::try_from(chunk).unwrap_or([0; LANES]));
-            let eq = |b: u8| v.cmp_eq(u8x16::splat(b));
-            separator |= eq(b'-') | eq(b'_') | eq(b':') | eq(0xE2);
+            for b in SEPARATOR_STARTS {
+                separator |= v.cmp_eq(u8x16::splat(b));
+            }
             high |= v;
         };
         let chunks = bytes.chunks_exact(LANES);
@@ -516,9 +517,9 @@ impl Marks {
 
     /// [`Marks::of`] byte by byte, without a branch on any byte.
     fn of_short(bytes: &[u8]) -> Marks {
-        let (separator, high) = bytes.iter().fold((false, 0), |(s, h), &b| {
-            (s | matches!(b, b'-' | b'_' | b':' | 0xE2), h | b)
-        });
+        let (separator, high) = bytes
+            .iter()
+            .fold((false, 0), |(s, h), &b| (s | starts_separator(b), h | b));
         Marks {
             separator,
             not_ascii: !high.is_ascii(),
@@ -526,17 +527,16 @@ impl Marks {
     }
 }
 
-/// Whether `bytes` hold a byte that can begin a separator: `-`, `_`, `:`, or
-/// the 0xE2 that begins the dashes `—`, `–` and `―`. Every form of dateline
-/// ends in a separator inside the look-ahead window, so a window without
-/// one opens no dateline; most paragraphs are turned away here, by one
-/// pass that compiles to vector code, before any production runs.
+/// The bytes that can begin a separator: `-`, `_`, `:`, and the 0xE2 that
+/// begins the dashes `—`, `–` and `―`. Every form of dateline ends in a
+/// separator inside the look-ahead window, so a window without one of these
+/// bytes opens no dateline.
+const SEPARATOR_STARTS: [u8; 4] = [b'-', b'_', b':', 0xE2];
+
+/// Whether `b` is one of [`SEPARATOR_STARTS`].
 #[inline]
-fn may_hold_separator(bytes: &[u8]) -> bool {
-    let hits = bytes.iter().fold(0u8, |hits, &b| {
-        hits | u8::from(b == b'-') | u8::from(b == b'_') | u8::from(b == b':') | u8::from(b == 0xE2)
-    });
-    hits != 0
+fn starts_separator(b: u8) -> bool {
+    SEPARATOR_STARTS.contains(&b)
 }
 
 /// The number of UTF-8 continuation bytes in `bytes`, counted in a `u8`
@@ -759,7 +759,7 @@ mod tests {
                     text.insert_str(at + first.len(), plant);
                     let window = window(&text);
                     let bytes = window.as_bytes();
-                    let want = may_hold_separator(bytes).then_some(window);
+                    let want = bytes.iter().any(|&b| starts_separator(b)).then_some(window);
                     assert_eq!(reach(&text), want, "{text:?}");
                 }
             }
