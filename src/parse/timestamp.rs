@@ -185,6 +185,7 @@ static WEEKDAYS: NameTable<3, 8> = NameTable::new(
 
 /// A name's word of `len` bytes at the start of `i`, then the word
 /// boundary and an optional `.`.
+#[inline(always)]
 fn after_name(i: &str, len: usize) -> R<'_, ()> {
     // The name is ASCII letters: `len` is a character boundary.
     let (rest, _) = boundary(&i[len..])?;
@@ -193,6 +194,7 @@ fn after_name(i: &str, len: usize) -> R<'_, ()> {
 
 /// A month name: full, the 3-letter abbreviation or `Sept`, any case,
 /// with an optional `.` after it.
+#[inline(always)]
 pub(crate) fn month(i: &str) -> R<'_, u32> {
     let Some((n, len)) = MONTHS.find(i.as_bytes()) else {
         return error(i, nom::error::ErrorKind::Tag);
@@ -210,6 +212,7 @@ pub(crate) fn weekday(i: &str) -> R<'_, ()> {
 }
 
 /// One or two digits, not followed by another digit.
+#[inline(always)]
 fn num12(i: &str) -> R<'_, u32> {
     let digit = |at: usize| {
         let d = i.as_bytes().get(at)?.wrapping_sub(b'0');
@@ -256,6 +259,7 @@ fn ordinal(i: &str) -> R<'_, ()> {
 
 /// A day of the month, one or two digits, with an optional ordinal suffix
 /// (`2nd`, `21st`).
+#[inline(always)]
 pub(crate) fn day(i: &str) -> R<'_, u32> {
     let (rest, d) = num12(i)?;
     let (rest, _) = opt(ordinal).parse(rest)?;

@@ -33,7 +33,7 @@ pub(crate) fn sp(i: &str) -> R<'_, &str> {
 }
 
 /// Zero or more SPEC whitespace characters (SP?), read by [`skip_sp0`].
-#[inline]
+#[inline(always)]
 pub(crate) fn sp0(i: &str) -> R<'_, &str> {
     let rest = skip_sp0(i);
     Ok((rest, &i[..i.len() - rest.len()]))
@@ -79,7 +79,7 @@ pub(crate) fn is_alnum(c: char) -> bool {
 }
 
 /// Succeeds, consuming nothing, unless a letter or digit follows.
-#[inline]
+#[inline(always)]
 pub(crate) fn boundary(i: &str) -> R<'_, ()> {
     if starts_alnum(i) {
         return error(i, nom::error::ErrorKind::Not);
