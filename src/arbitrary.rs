@@ -965,7 +965,8 @@ fn upper_place(u: &mut Unstructured<'_>) -> Result<String> {
 }
 
 /// Capitalised words (`.`, `'` and `-` allowed), joined by a space or by
-/// `of`/`and`/`de`/`la`/`del`: a region, or a place when an agency follows.
+/// `of`/`and`/`de`/`la`/`del` (one or more): a region, or a place when an
+/// agency follows.
 fn cap_words(u: &mut Unstructured<'_>, place: bool) -> Result<Option<String>> {
     let n = u.int_in_range(1..=3)?;
     let mut out = String::new();
@@ -984,7 +985,11 @@ fn cap_words(u: &mut Unstructured<'_>, place: bool) -> Result<Option<String>> {
         }
         if !out.is_empty() {
             out.push(' ');
-            if u.ratio(1u8, 4u8)? {
+            // Up to two connectors in a row (`de la`).
+            for _ in 0..2 {
+                if !u.ratio(1u8, 4u8)? {
+                    break;
+                }
                 out.push_str(u.choose(CONNECTORS)?);
                 out.push(' ');
             }

@@ -98,6 +98,9 @@
 //!   (the line end is the whitespace after the separator).
 //! - E-mail addresses are removed from the ends of an author; one inside a
 //!   name cuts the name there, since authors are slices of the input.
+//! - In a region (or a capitalised place), connectors may follow one
+//!   another: `Isla de la Juventud` is one region. It still starts and ends
+//!   with a capitalised word.
 //! - Role words match in their plural with `s` or `es` (`Presses`).
 //! - The empty-body warning points at the start of the trailer (or the end of
 //!   the input); the missing-headline warning at the end of the kicker line.

@@ -8,7 +8,8 @@
 //! title-place = capitalised words, only when an agency follows
 //! qualifier   = date | region                ; at most one of each, in either order
 //! date        = month day [ "," SP year ] | day month [ year ]
-//! region      = capitalised words, with of/and/de/la/del between them, "." allowed
+//! region      = capitalised words, with of/and/de/la/del between them (one or more:
+//!               "de la"), "." allowed
 //! agency      = 1-30 characters without parentheses
 //! sep         = "--" | "-" | "_" | "—" | "–" | "―" | ":"
 //! ```
@@ -168,14 +169,15 @@ fn connector(i: &str) -> P<'_, &str> {
     Some((boundary(rest)?, word))
 }
 
-/// `South Korea`, `Calif.`, `Isle of Marsh`:
-/// `cap_word { SP [ connector SP ] cap_word }`.
+/// `South Korea`, `Calif.`, `Isle of Marsh`, `Isla de la Juventud`:
+/// `cap_word { SP { connector SP } cap_word }`. Connectors may follow one
+/// another (`de la`), but a region starts and ends with a capitalised word.
 fn region(i: &str) -> P<'_, &str> {
     let (mut rest, _) = cap_word(i)?;
-    while let Some(after_sp) = sp(rest) {
-        let word = connector(after_sp)
-            .and_then(|(after, _)| sp(after))
-            .unwrap_or(after_sp);
+    while let Some(mut word) = sp(rest) {
+        while let Some(after) = connector(word).and_then(|(after, _)| sp(after)) {
+            word = after;
+        }
         match cap_word(word) {
             Some((after, _)) => rest = after,
             None => break,
@@ -712,6 +714,25 @@ mod tests {
             dl(Some("TARNBY"), None, None, Some("Reuters")),
             "",
         );
+    }
+
+    #[test]
+    fn connectors_in_a_row() {
+        yes(
+            "VARGAS, Isla de la Norte (AP) — The",
+            dl(Some("VARGAS"), Some("Isla de la Norte"), None, Some("AP")),
+            "The",
+        );
+        yes(
+            "Puerto de la Loma (EFE) - The",
+            dl(Some("Puerto de la Loma"), None, None, Some("EFE")),
+            "The",
+        );
+        // A region still ends with a capitalised word: connectors before
+        // a separator or a lower-case word leave the region at `Isla`,
+        // where no separator follows.
+        no("VARGAS, Isla de la -- The");
+        no("VARGAS, Isla de la costa -- The");
     }
 
     #[test]
