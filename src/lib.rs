@@ -97,7 +97,9 @@
 //! - A bare `PLACE --` at the end of a line counts as a dateline-only line
 //!   (the line end is the whitespace after the separator).
 //! - E-mail addresses are removed from the ends of an author; one inside a
-//!   name cuts the name there, since authors are slices of the input.
+//!   name cuts the name there, since authors are slices of the input. An
+//!   address written against the name, in brackets or not, is cut at its
+//!   opening bracket: `Jane Roe(jane@example.com)` gives `Jane Roe`.
 //! - In a region (or a capitalised place), connectors may follow one
 //!   another: `Isla de la Juventud` is one region. It still starts and ends
 //!   with a capitalised word.

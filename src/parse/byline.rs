@@ -447,6 +447,8 @@ fn split_byline(byline: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether `token` is an e-mail address, bare or in `(...)` or `<...>`.
+/// The address itself holds no bracket: `Roe(jane@example.com)` is a name
+/// with an address after it, not an address.
 fn is_email(token: &str) -> bool {
     let inner = token
         .strip_prefix('(')
@@ -457,6 +459,8 @@ fn is_email(token: &str) -> bool {
         return false;
     };
     !local.is_empty()
+        && !inner.contains(OPENING)
+        && !inner.contains([')', '>', ']'])
         && !domain.contains('@')
         && domain
             .split_once('.')
@@ -538,15 +542,22 @@ fn strip_part<'a>(part: &'a str, extra: &[String]) -> &'a str {
             None => break,
         }
     }
-    // An e-mail inside a name cuts the part there.
+    // An e-mail inside a name cuts the part where the address starts: at
+    // the whitespace or the opening bracket before it (`Roe(jane@...`),
+    // without a bracket left dangling (`Roe( jane@...`).
     if has_email {
         if let Some(at) = part.find('@') {
-            let cut = part[..at].rfind(char::is_whitespace).unwrap_or(0);
-            part = trim(&part[..cut]);
+            let cut = part[..at]
+                .rfind(|c: char| c.is_whitespace() || OPENING.contains(&c))
+                .unwrap_or(0);
+            part = trim(part[..cut].trim_end_matches(OPENING));
         }
     }
     part
 }
+
+/// The brackets that may open an e-mail address written after a name.
+const OPENING: [char; 3] = ['(', '<', '['];
 
 /// `ROLE_WORDS` by first byte: bit `i` is set for `ROLE_WORDS[i]`'s first
 /// letter, in both cases.
@@ -836,5 +847,21 @@ mod tests {
         assert_eq!(authors_of("APEX Reporter Jo"), Vec::<&str>::new());
         assert_eq!(authors_of("Jo Apex"), ["Jo Apex"]);
         assert_eq!(authors_of("Lena lena@example.com Hart"), ["Lena"]);
+    }
+
+    #[test]
+    fn e_mails_written_against_the_name() {
+        assert_eq!(
+            authors_of("Lena Hart(lena@example.com), Omar Siddel<omar@example.org>"),
+            ["Lena Hart", "Omar Siddel"]
+        );
+        assert_eq!(authors_of("Lena Hart[lena@example.com]"), ["Lena Hart"]);
+        assert_eq!(authors_of("Lena Hart( lena@example.com )"), ["Lena Hart"]);
+        assert_eq!(authors_of("Lena Hart <lena@example.com"), ["Lena Hart"]);
+        assert_eq!(authors_of("(lena@example.com)"), Vec::<&str>::new());
+        assert!(is_email("(lena@example.com)"));
+        assert!(is_email("<lena@example.com>"));
+        assert!(!is_email("Hart(lena@example.com)"));
+        assert!(!is_email("lena@example.com)"));
     }
 }
