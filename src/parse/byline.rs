@@ -459,8 +459,7 @@ fn is_email(token: &str) -> bool {
         return false;
     };
     !local.is_empty()
-        && !inner.contains(OPENING)
-        && !inner.contains([')', '>', ']'])
+        && !inner.contains(['(', ')', '<', '>', '[', ']'])
         && !domain.contains('@')
         && domain
             .split_once('.')
