@@ -454,6 +454,38 @@ fn failed_inputs_give_error_records_and_processing_goes_on() {
 }
 
 #[test]
+fn inputs_over_max_size_give_too_large_and_are_not_counted_as_parsed_bytes() {
+    let dir = TempDir::new("max_size");
+    let small = article("Pier opens", "It opened.");
+    let large = article("Market hall reopens", &"The stalls are back. ".repeat(20));
+    assert!(small.len() < 300 && large.len() > 300);
+    dir.write("in/1_small.txt", &small);
+    dir.write("in/2_large.txt", &large);
+    let line = |text: &str| format!("{}\n", serde_json::json!({ "text": text }));
+    dir.write("dump.jsonl", line(&small) + &line(&large));
+
+    for args in [
+        &["--max-size", "300", "in"][..],
+        &["--max-size", "300", "--jsonl-field", "text", "dump.jsonl"],
+    ] {
+        let r = run(dir.path(), args, None);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        let records = r.records();
+        assert_eq!(records[0]["headline"], "Pier opens", "{args:?}");
+        assert_eq!(records[1]["error"]["kind"], "TooLarge", "{args:?}");
+        // B counts only the article that was parsed.
+        assert_eq!(r.summary(), (2, 1, small.len() as u64), "{args:?}");
+    }
+    let r = run(
+        dir.path(),
+        &["--max-size", "300", "-"],
+        Some(large.as_bytes()),
+    );
+    assert_eq!(r.records()[0]["error"]["kind"], "TooLarge");
+    assert_eq!(r.summary(), (1, 1, 0));
+}
+
+#[test]
 fn a_path_that_cannot_be_read_exits_2_with_a_message_naming_it() {
     let dir = TempDir::new("missing");
     dir.write("there.txt", article("Pier opens", "It opened."));

@@ -103,6 +103,11 @@ struct Cli {
     #[arg(long, value_name = "±HH:MM", value_parser = parse_offset, allow_hyphen_values = true)]
     default_offset: Option<FixedOffset>,
 
+    /// The largest input, in bytes, that is parsed; a larger file, stdin or JSON Lines
+    /// record is not parsed and gives a `TooLarge` record.
+    #[arg(long, value_name = "BYTES", default_value_t = wirecopy::DEFAULT_MAX_SIZE)]
+    max_size: usize,
+
     /// Threads in all, for reading, parsing and encoding [default: all cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     jobs: Option<u32>,
@@ -191,7 +196,8 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
 
     let options = ParseOptions::new()
         .strict(cli.strict)
-        .default_offset(cli.default_offset);
+        .default_offset(cli.default_offset)
+        .max_size(cli.max_size);
     // The main thread is worker 0 of the pool: `--jobs N` means N threads in
     // all, and with `--jobs 1` no other thread is started.
     let jobs = cli.jobs.map_or(0, |n| n as usize); // 0: rayon's default, all cores

@@ -244,7 +244,11 @@ impl Record<'_, '_> {
         let started = Instant::now();
         let parsed = self.job.options.parse_bytes_into(text, &mut article);
         self.counts.parse_time += started.elapsed();
-        self.counts.bytes += text.len() as u64;
+        // B counts the bytes that were parsed: a record over the limit is
+        // refused unread, as a file over it is (see `Loaded::TooLarge`).
+        if !matches!(parsed, Err(wirecopy::Error::TooLarge { .. })) {
+            self.counts.bytes += text.len() as u64;
+        }
         let result = match &parsed {
             Ok(()) => self.encode(source, Outcome::Article(&article)),
             Err(e) => self.failure(source, ErrorObject::Library(e)),
