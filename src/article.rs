@@ -140,7 +140,8 @@ impl fmt::Display for Timestamp {
 /// The error of [`Timestamp::from_str`](std::str::FromStr).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "invalid timestamp {0:?}: expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DDTHH:MM:SS+HH:MM"
+    "invalid timestamp {}: expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DDTHH:MM:SS+HH:MM",
+    crate::error::Quoted(.0)
 )]
 pub struct TimestampFromStrError(pub String);
 

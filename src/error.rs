@@ -128,7 +128,7 @@ pub enum Error {
         position: Position,
     },
     /// Strict mode: a date label's value is not a timestamp of SPEC 3.3.
-    #[error("invalid {field} timestamp {text:?} at {position}")]
+    #[error("invalid {field} timestamp {} at {position}", Quoted(.text))]
     InvalidTimestamp {
         /// Which label the value belongs to.
         field: TimestampField,
@@ -206,6 +206,27 @@ impl serde::Serialize for Error {
         s.serialize_field("column", &p.column)?;
         s.serialize_field("message", &self.to_string())?;
         s.end()
+    }
+}
+
+/// Text quoted for a message: in double quotes, with its characters as they
+/// are (NBSPs, Hangul, accents), but with control characters, `"` and `\`
+/// escaped as Rust writes them, so that the quoted text stays on one line
+/// and its end is plain to see.
+pub(crate) struct Quoted<'a>(pub &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            if c.is_control() || c == '"' || c == '\\' {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        f.write_char('"')
     }
 }
 

@@ -137,6 +137,39 @@ fn lenient_warnings_have_positions() {
 }
 
 #[test]
+fn messages_quote_values_as_written() {
+    // An NBSP stays an NBSP in the message; a quote and a control
+    // character are escaped, so the quoted value stays on one line.
+    let input =
+        "Ferry\n\nPosted : Feb\u{A0}30, 2019 Updated : May 40 \"draft\"\u{B}\n\nIt sails.\n";
+    let a = wirecopy::parse(input).unwrap();
+    let messages: Vec<&str> = a.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "invalid posted timestamp \"Feb\u{A0}30, 2019\"",
+            r#"invalid updated timestamp "May 40 \"draft\"\u{b}""#,
+        ]
+    );
+    let e = wirecopy::ParseOptions::new()
+        .strict(true)
+        .parse(input)
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid posted timestamp \"Feb\u{A0}30, 2019\" at line 3, column 10 (offset 16)"
+    );
+    let e = "2019-02-28\u{A0}16:19"
+        .parse::<wirecopy::Timestamp>()
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("invalid timestamp \"2019-02-28\u{A0}16:19\": expected"),
+        "{e}"
+    );
+}
+
+#[test]
 fn spans_point_into_the_input() {
     let input = "\u{FEFF}[LEAD] Ferry opens\r\n\r\nBy Ana Ruiz Posted : 2021-03-04 10:15\r\n\r\nHOLM (AP) -- It sails.\r\n";
     let a = wirecopy::parse(input).unwrap();

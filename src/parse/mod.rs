@@ -17,7 +17,7 @@ mod timestamp;
 mod token;
 mod trailer;
 
-use crate::error::TimestampField;
+use crate::error::{Quoted, TimestampField};
 use crate::{Article, Error, Mode, ParseOptions, Position, Span, Warning};
 use lines::{Line, Lines};
 
@@ -135,7 +135,7 @@ impl<'a> BylineBlock<'a> {
             if parsed.is_none() {
                 let offset = problems.offset_of(value);
                 let position = problems.position(offset);
-                let message = format!("invalid {} timestamp {value:?}", label.field);
+                let message = format!("invalid {} timestamp {}", label.field, Quoted(value));
                 problems.report(
                     Error::InvalidTimestamp {
                         field: label.field,
