@@ -259,8 +259,17 @@ fn parse_into_reuses_buffers_and_clears_them() {
         buffers = article.recycle();
         assert!(buffers.paragraphs.is_empty() && buffers.paragraphs.capacity() >= 3);
     }
-    // An error leaves the article empty.
+    // An error leaves the article empty, also one that stops the parse
+    // after some fields were read (strict mode).
     let mut article = buffers.recycle();
     assert!(options.parse_bytes_into(b"\xff", &mut article).is_err());
     assert_eq!(article, Article::default());
+    let strict = ParseOptions::new().strict(true);
+    for text in [
+        "Ferry\n\nBy Ana Ruiz\n[Photo]\n\n(END)\n",
+        "Ferry\n\nBy Ana Ruiz Posted : February 30, 2021\n\nIt sails.\n",
+    ] {
+        assert!(strict.parse_into(text, &mut article).is_err(), "{text:?}");
+        assert_eq!(article, Article::default(), "{text:?}");
+    }
 }

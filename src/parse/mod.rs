@@ -186,6 +186,8 @@ fn article_into<'a>(
         other => other.map(|_| ()),
     };
     if let Err(e) = &result {
+        // What was read before the error is not an article.
+        article.clear();
         if !matches!(e, Error::Binary { .. }) {
             // A strict-mode error may stop the scan before a NUL byte.
             check_nul(input.as_bytes())?;
