@@ -137,8 +137,9 @@ impl ParseOptions {
 
     /// Parses `input` into `article`, reusing the capacity of its vectors, so
     /// that parsing many inputs in a loop allocates nothing per input once
-    /// the vectors have grown. `article` is cleared first; on error it is
-    /// left empty, its capacity kept.
+    /// the vectors have grown, except the message of each [`Warning`](crate::Warning)
+    /// (one `String` each). `article` is cleared first; on error it is left
+    /// empty, its capacity kept.
     ///
     /// An article borrows its input, so between inputs of different
     /// lifetimes pass it through [`Article::recycle`]:

@@ -217,3 +217,41 @@ fn steady_state_parsing_with_reused_buffers_allocates_nothing() {
     assert_eq!(total, 3 * (20 + 5 + 40 + 12));
     assert_eq!(count, 0, "steady-state parsing allocated {count} times");
 }
+
+/// A warning's message is a `String` the caller keeps: in steady state, an
+/// article with warnings costs one allocation per warning and no more. An
+/// article with no body is read twice (the trailer is then found from the
+/// end), and its header's warnings are made twice.
+#[test]
+fn steady_state_parsing_allocates_one_message_per_warning() {
+    let options = wirecopy::ParseOptions::new();
+    let texts = [
+        "Pier\n\nPosted : February 30, 2021 Updated : 2021-13-01\n\nIt sails.\n".to_owned(),
+        "[LEAD]\n".to_owned(),
+        article(12),
+    ];
+    let warnings = |text: &str| wirecopy::parse(text).unwrap().warnings.len();
+    assert_eq!(
+        texts.iter().map(|t| warnings(t)).collect::<Vec<_>>(),
+        [2, 2, 0]
+    );
+    let mut buffers = wirecopy::Article::default();
+    for text in &texts {
+        let mut a = buffers.recycle();
+        options.parse_into(text, &mut a).unwrap();
+        buffers = a.recycle();
+    }
+    for text in &texts {
+        let (count, ()) = allocations(|| {
+            let mut a = std::mem::take(&mut buffers).recycle();
+            options.parse_into(text, &mut a).unwrap();
+            buffers = a.recycle();
+        });
+        let has_body = !wirecopy::parse(text).unwrap().paragraphs.is_empty();
+        if has_body {
+            assert_eq!(count, warnings(text), "{text:?}");
+        } else {
+            assert!(count <= 2 * warnings(text), "{text:?}: {count}");
+        }
+    }
+}

@@ -17,6 +17,8 @@ mod timestamp;
 mod token;
 mod trailer;
 
+use std::fmt::Write as _;
+
 use crate::error::{Quoted, TimestampField};
 use crate::{Article, Error, Mode, ParseOptions, Position, Span, Warning};
 use lines::{Line, Lines};
@@ -77,17 +79,23 @@ impl<'a> Problems<'a> {
         Position::locate(self.input.as_bytes(), offset)
     }
 
-    /// Reports `error`: an `Err` in strict mode, a warning otherwise.
-    fn report(&mut self, error: Error, message: String) -> Result<(), Error> {
+    /// Reports a problem at `p`: in strict mode the `Err` that `error`
+    /// makes, otherwise a warning with the text that `message` makes. Only
+    /// the one needed is built (a warning costs one allocation, its text).
+    fn report(
+        &mut self,
+        p: Position,
+        error: impl FnOnce(Position) -> Error,
+        message: impl FnOnce() -> String,
+    ) -> Result<(), Error> {
         if self.strict {
-            return Err(error);
+            return Err(error(p));
         }
-        let p = error.position();
         self.warnings.push(Warning {
             offset: p.offset,
             line: p.line,
             column: p.column,
-            message,
+            message: message(),
         });
         Ok(())
     }
@@ -135,14 +143,20 @@ impl<'a> BylineBlock<'a> {
             if parsed.is_none() {
                 let offset = problems.offset_of(value);
                 let position = problems.position(offset);
-                let message = format!("invalid {} timestamp {}", label.field, Quoted(value));
+                let field = label.field;
                 problems.report(
-                    Error::InvalidTimestamp {
-                        field: label.field,
+                    position,
+                    |position| Error::InvalidTimestamp {
+                        field,
                         text: value.to_owned(),
                         position,
                     },
-                    message,
+                    || {
+                        // One allocation, sized for the message.
+                        let mut message = String::with_capacity(value.len() + 32);
+                        let _ = write!(message, "invalid {field} timestamp {}", Quoted(value));
+                        message
+                    },
                 )?;
             }
         }
@@ -264,8 +278,9 @@ fn layout<'a>(
                 let offset = problems.offset_of(first.text) + first.text.len();
                 let position = problems.position(offset);
                 problems.report(
-                    Error::MissingHeadline { position },
-                    "the kicker line is not followed by a headline".to_owned(),
+                    position,
+                    |position| Error::MissingHeadline { position },
+                    || "the kicker line is not followed by a headline".to_owned(),
                 )?;
             }
         }
@@ -415,8 +430,9 @@ fn layout<'a>(
     if article.paragraphs.is_empty() {
         let position = problems.position(body_end);
         problems.report(
-            Error::EmptyBody { position },
-            "the article has no paragraph".to_owned(),
+            position,
+            |position| Error::EmptyBody { position },
+            || "the article has no paragraph".to_owned(),
         )?;
     }
     article.warnings = problems.warnings;
