@@ -33,6 +33,7 @@ impl Span {
     /// assert_eq!(span.start, 18);
     /// # Ok::<(), wirecopy::Error>(())
     /// ```
+    #[must_use]
     pub fn of(input: &str, part: &str) -> Option<Span> {
         let base = input.as_ptr() as usize;
         let start = (part.as_ptr() as usize).checked_sub(base)?;
@@ -262,6 +263,7 @@ pub struct Article<'a> {
 impl<'a> Article<'a> {
     /// Copies every borrowed field into an [`OwnedArticle`] that does not
     /// borrow the input.
+    #[must_use]
     pub fn to_owned_article(&self) -> OwnedArticle {
         OwnedArticle {
             kicker: self.kicker.map(str::to_owned),
@@ -301,6 +303,7 @@ impl<'a> Article<'a> {
 
     /// An empty article that reuses this one's vector capacity and may
     /// borrow from another input: see [`ParseOptions::parse_into`](crate::ParseOptions::parse_into).
+    #[must_use]
     pub fn recycle<'b>(self) -> Article<'b> {
         // Collecting the emptied vector of one slice type into another of the
         // same layout reuses its allocation (in-place iteration).
@@ -383,6 +386,7 @@ pub struct OwnedDateline {
 
 impl OwnedArticle {
     /// A borrowed view of this article, for rendering or comparing.
+    #[must_use]
     pub fn as_article(&self) -> Article<'_> {
         Article {
             kicker: self.kicker.as_deref(),

@@ -173,16 +173,25 @@ pub fn parse_bytes(input: &[u8]) -> Result<Article<'_>, Error> {
 }
 
 /// Parses a timestamp value as written after a date label (SPEC 3.3):
-/// `February 28, 2019, 16:19`, `2019-02-28T16:19:09+09:00`, `4:19 p.m. EST`...
+/// `February 28, 2019, 16:19`, `2019-02-28T16:19:09+09:00`,
+/// `10:53 May 13, 2010`, `Thu, 28 Feb. 2019 4:19 p.m. EST`...
 ///
-/// Returns `None` for text that is not a timestamp, an impossible date or
-/// time, or an ambiguous numeric date. The [`Timestamp::span`] is left empty.
+/// Returns `None` for text that is not a timestamp (a time needs a date), an
+/// impossible date or time, or an ambiguous numeric date. Whitespace around
+/// `text` is ignored; the `,`, `;` or `|` that an article's label value
+/// drops at its end (SPEC 3.2) is not. The [`Timestamp::span`] is left
+/// empty.
 ///
 /// ```
 /// let t = wirecopy::parse_timestamp("Feb. 28, 2019 at 4:19 p.m. KST").unwrap();
 /// assert_eq!(t.to_string(), "2019-02-28T16:19:00+09:00");
 /// assert!(wirecopy::parse_timestamp("02/28/2019").is_none());
+/// let t = wirecopy::parse_timestamp("Thu, 28 Feb. 2019 4:19 p.m. EST").unwrap();
+/// assert_eq!(t.to_string(), "2019-02-28T16:19:00-05:00");
+/// assert!(wirecopy::parse_timestamp("4:19 p.m. EST").is_none());
+/// assert!(wirecopy::parse_timestamp(" 2019-02-28 ").is_some());
 /// ```
+#[must_use]
 pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
-    parse::parse_timestamp(text, None)
+    parse::parse_timestamp(parse::trim(text), None)
 }

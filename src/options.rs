@@ -63,17 +63,20 @@ impl Default for ParseOptions {
 
 impl ParseOptions {
     /// The defaults: lenient, no default offset, a 64 MiB limit, SPEC's lists.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Lenient (the default) or strict parsing.
+    #[must_use]
     pub fn mode(mut self, mode: Mode) -> Self {
         self.mode = mode;
         self
     }
 
     /// Shorthand for `.mode(Mode::Strict)` or `.mode(Mode::Lenient)`.
+    #[must_use]
     pub fn strict(self, strict: bool) -> Self {
         self.mode(if strict { Mode::Strict } else { Mode::Lenient })
     }
@@ -81,6 +84,7 @@ impl ParseOptions {
     /// The offset given to timestamps that have a time but state no zone.
     /// `None` (the default) leaves such timestamps without an offset.
     /// Date-only timestamps never get an offset.
+    #[must_use]
     pub fn default_offset(mut self, offset: Option<FixedOffset>) -> Self {
         self.default_offset = offset;
         self
@@ -88,24 +92,28 @@ impl ParseOptions {
 
     /// The largest input, in bytes, that is parsed; larger inputs fail with
     /// [`Error::TooLarge`] before any work is done. Default: 64 MiB.
+    #[must_use]
     pub fn max_size(mut self, bytes: usize) -> Self {
         self.max_size = bytes;
         self
     }
 
     /// Adds an exact phrase to the boilerplate list of SPEC 3.6.
+    #[must_use]
     pub fn boilerplate_phrase(mut self, phrase: impl Into<String>) -> Self {
         self.boilerplate.push(phrase.into());
         self
     }
 
     /// Adds an upper-case label to the `LABEL: headline` kickers of SPEC 3.1.
+    #[must_use]
     pub fn kicker_label(mut self, label: impl Into<String>) -> Self {
         self.kicker_labels.push(label.into());
         self
     }
 
     /// Adds an agency name to those removed from authors (SPEC 3.2).
+    #[must_use]
     pub fn agency(mut self, name: impl Into<String>) -> Self {
         self.agencies.push(name.into());
         self

@@ -242,6 +242,7 @@ pub struct Rendered<'r, 'a> {
 impl<'a> Article<'a> {
     /// The canonical layout, for articles parsed with `options`: like
     /// `Display`, and aware of the options' extra boilerplate phrases.
+    #[must_use]
     pub fn display_with<'r>(&'r self, options: &'r ParseOptions) -> Rendered<'r, 'a> {
         Rendered {
             article: self,

@@ -23,6 +23,7 @@ use crate::error::{Quoted, TimestampField};
 use crate::{Article, Error, Mode, ParseOptions, Position, Span, Warning};
 use lines::{Line, Lines};
 
+pub(crate) use lines::trim;
 pub(crate) use timestamp::parse_timestamp;
 
 /// Checks size and UTF-8 (SPEC 3.7). NUL bytes, which take precedence over
