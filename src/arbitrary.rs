@@ -31,8 +31,9 @@
 //! Most values (7 in 8) are built this way and marked
 //! [`exact`](ArbitraryArticle::exact): for them `parse(render(a)) == a` must
 //! hold. The rest are *raw*: each field is only made one line, with no other
-//! cleaning, and a fuzz target can only ask that the canonical form be a
-//! fixed point, `parse(render(parse(render(a)))) == parse(render(a))`.
+//! cleaning, and a fuzz target can only ask that rendering and parsing
+//! again reach a canonical form that is a fixed point (see
+//! [`Article::check_round_trip`]).
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 use chrono::{FixedOffset, NaiveDate, NaiveTime};
@@ -44,8 +45,8 @@ use crate::{Article, OwnedArticle, OwnedDateline, Timestamp};
 /// With [`exact`](Self::exact) set, every field was cleaned to a value that
 /// SPEC lets the canonical renderer write and the parser read back, so
 /// `parse(&article.to_string())` must give the same article (warnings
-/// aside). Without it, the fields are arbitrary one-line text, and only the
-/// canonical form's fixed point can be asserted.
+/// aside). Without it, the fields are arbitrary one-line text, and only
+/// that rendering and parsing again reaches a fixed point can be asserted.
 ///
 /// ```
 /// use arbitrary::{Arbitrary, Unstructured};
