@@ -98,24 +98,31 @@ impl ParseOptions {
         self
     }
 
-    /// Adds an exact phrase to the boilerplate list of SPEC 3.6.
+    /// Adds an exact phrase to the boilerplate list of SPEC 3.6: a trimmed
+    /// line equal to it is boilerplate. The phrase is trimmed of SPEC
+    /// whitespace; an empty one is ignored.
     #[must_use]
     pub fn boilerplate_phrase(mut self, phrase: impl Into<String>) -> Self {
-        self.boilerplate.push(phrase.into());
+        push_trimmed(&mut self.boilerplate, phrase.into());
         self
     }
 
-    /// Adds an upper-case label to the `LABEL: headline` kickers of SPEC 3.1.
+    /// Adds a label to the `LABEL: headline` kickers of SPEC 3.1, matched
+    /// exactly (case-sensitive) at the start of the headline line and
+    /// followed by `:`. SPEC's labels are upper-case; this one need not be.
+    /// The label is trimmed of SPEC whitespace; an empty one is ignored.
     #[must_use]
     pub fn kicker_label(mut self, label: impl Into<String>) -> Self {
-        self.kicker_labels.push(label.into());
+        push_trimmed(&mut self.kicker_labels, label.into());
         self
     }
 
-    /// Adds an agency name to those removed from authors (SPEC 3.2).
+    /// Adds an agency name to those removed from authors (SPEC 3.2): whole
+    /// words, case-sensitive, at the start or end of an author. The name is
+    /// trimmed of SPEC whitespace; an empty one is ignored.
     #[must_use]
     pub fn agency(mut self, name: impl Into<String>) -> Self {
-        self.agencies.push(name.into());
+        push_trimmed(&mut self.agencies, name.into());
         self
     }
 
@@ -188,5 +195,18 @@ impl ParseOptions {
     pub fn parse_bytes<'a>(&self, input: &'a [u8]) -> Result<Article<'a>, Error> {
         let text = crate::parse::validate(input, self.max_size)?;
         crate::parse::article_unchecked(text, self)
+    }
+}
+
+/// Pushes `value` trimmed of SPEC whitespace, unless that leaves nothing.
+fn push_trimmed(list: &mut Vec<String>, value: String) {
+    let trimmed = crate::parse::trim(&value);
+    if trimmed.is_empty() {
+        return;
+    }
+    if trimmed.len() == value.len() {
+        list.push(value);
+    } else {
+        list.push(trimmed.to_owned());
     }
 }

@@ -245,6 +245,27 @@ fn options_extend_the_lists() {
 }
 
 #[test]
+fn options_trim_what_they_add_and_ignore_empty_entries() {
+    let options = ParseOptions::new()
+        .kicker_label("")
+        .kicker_label(" Markets\u{A0}")
+        .boilerplate_phrase(" \u{3000}")
+        .boilerplate_phrase(" Subscribe now ")
+        .agency("\t")
+        .agency(" Tarnby Wire ");
+    // An empty label would make `: x` a kicker `""`.
+    let a = options.parse(": Shares rise\n\nShares rose.\n").unwrap();
+    assert_eq!((a.kicker, a.headline), (None, ": Shares rise"));
+    let a = options
+        .parse("Markets: Shares rise\n\nBy Ana Ruiz Tarnby Wire\n\nShares rose.\nSubscribe now\n")
+        .unwrap();
+    assert_eq!(a.kicker, Some("Markets"));
+    assert_eq!(a.authors, ["Ana Ruiz"]);
+    assert_eq!(a.boilerplate, ["Subscribe now"]);
+    a.check_round_trip(&options).unwrap();
+}
+
+#[test]
 fn parse_into_reuses_buffers_and_clears_them() {
     let options = ParseOptions::new();
     let mut buffers = Article::default();

@@ -87,7 +87,7 @@ pub(crate) fn is_boilerplate_given(
     rights_reserved: Option<bool>,
 ) -> bool {
     PHRASES.contains(&line)
-        || extra.iter().any(|p| trim(p) == line)
+        || extra.iter().any(|p| p == line)
         || is_sign_off(line)
         || is_copyright_given(line, rights_reserved)
 }
