@@ -46,14 +46,14 @@ impl Span {
         self.start..self.end
     }
 
-    /// Length in bytes.
+    /// Length in bytes (0 for a span built with `end` before `start`).
     pub fn len(self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the span covers no byte.
     pub fn is_empty(self) -> bool {
-        self.start == self.end
+        self.len() == 0
     }
 }
 

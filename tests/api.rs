@@ -175,6 +175,10 @@ fn spans_point_into_the_input() {
     let a = wirecopy::parse(input).unwrap();
     let kicker = Span::of(input, a.kicker.unwrap()).unwrap();
     assert_eq!(kicker, Span { start: 4, end: 8 });
+    assert_eq!((kicker.len(), kicker.is_empty()), (4, false));
+    // A span built by hand the wrong way round is empty, not a panic.
+    let reversed = Span { start: 8, end: 4 };
+    assert_eq!((reversed.len(), reversed.is_empty()), (0, true));
     let posted = a.posted.unwrap().span.unwrap();
     assert_eq!(&input[posted.range()], "2021-03-04 10:15");
     let d = a.dateline.as_ref().unwrap();
