@@ -423,9 +423,21 @@ impl fmt::Display for OwnedArticle {
     }
 }
 
+impl From<&Article<'_>> for OwnedArticle {
+    fn from(article: &Article<'_>) -> Self {
+        article.to_owned_article()
+    }
+}
+
 impl PartialEq<OwnedArticle> for Article<'_> {
     fn eq(&self, other: &OwnedArticle) -> bool {
         *self == other.as_article()
+    }
+}
+
+impl PartialEq<Article<'_>> for OwnedArticle {
+    fn eq(&self, other: &Article<'_>) -> bool {
+        self.as_article() == *other
     }
 }
 

@@ -32,7 +32,9 @@ fn json_round_trips_through_the_owned_form() {
     assert!(json.contains("속보") && json.contains("🚢") && json.contains('\u{2028}'));
     let back: OwnedArticle = serde_json::from_str(&json).unwrap();
     assert_eq!(back, article.to_owned_article());
+    assert_eq!(back, OwnedArticle::from(&article));
     assert_eq!(article, back);
+    assert_eq!(back, article);
     assert_eq!(serde_json::to_string(&back).unwrap(), json);
     // And the owned form renders the same canonical text.
     assert_eq!(back.to_string(), article.to_string());
