@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// A byte range of the input a value was read from.
 ///
@@ -150,27 +150,33 @@ impl std::str::FromStr for Timestamp {
     type Err = TimestampFromStrError;
 
     /// Reads the JSON form written by `Display`: `2019-02-28`,
-    /// `2019-02-28T16:19:00` or `2019-02-28T16:19:00+09:00`.
+    /// `2019-02-28T16:19:00` or `2019-02-28T16:19:00+09:00`. A `Z` is read
+    /// as `+00:00`, as RFC 3339 writes it. A leap second (`:60`), which no
+    /// timestamp of SPEC 3.3 has, is refused.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || TimestampFromStrError(s.to_owned());
         if s.len() == 10 {
             let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| err())?;
             return Ok(Timestamp::from_date(date));
         }
-        if s.len() == 19 {
+        let (date, time, offset) = if s.len() == 19 {
             let dt = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").map_err(|_| err())?;
-            return Ok(Timestamp {
-                date: dt.date(),
-                time: Some(dt.time()),
-                offset: None,
-                span: None,
-            });
+            (dt.date(), dt.time(), None)
+        } else if let Some(naive) = s.strip_suffix('Z').filter(|n| n.len() == 19) {
+            let dt =
+                NaiveDateTime::parse_from_str(naive, "%Y-%m-%dT%H:%M:%S").map_err(|_| err())?;
+            (dt.date(), dt.time(), FixedOffset::east_opt(0))
+        } else {
+            let dt = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%:z").map_err(|_| err())?;
+            (dt.date_naive(), dt.time(), Some(*dt.offset()))
+        };
+        if time.nanosecond() >= 1_000_000_000 {
+            return Err(err());
         }
-        let dt = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%:z").map_err(|_| err())?;
         Ok(Timestamp {
-            date: dt.date_naive(),
-            time: Some(dt.time()),
-            offset: Some(*dt.offset()),
+            date,
+            time: Some(time),
+            offset,
             span: None,
         })
     }

@@ -218,6 +218,19 @@ fn timestamps_convert_to_chrono_only_with_an_offset() {
         posted
     );
     assert!("2019-02-30".parse::<Timestamp>().is_err());
+    // RFC 3339's `Z` reads as +00:00; a leap second, which SPEC 3.3 never
+    // gives, is refused.
+    let utc = "2019-02-28T07:19:00Z".parse::<Timestamp>().unwrap();
+    assert_eq!(utc.to_string(), "2019-02-28T07:19:00+00:00");
+    assert_eq!(utc.to_datetime(), posted.to_datetime());
+    for bad in [
+        "2019-02-28T16:19:60",
+        "2019-02-28T16:19:60+09:00",
+        "2019-02-28T16:19:60Z",
+        "2019-02-28Z",
+    ] {
+        assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+    }
 
     let kst = chrono::FixedOffset::east_opt(9 * 3600);
     let a = ParseOptions::new()
