@@ -103,7 +103,7 @@ impl ParseOptions {
     /// whitespace; an empty one is ignored.
     #[must_use]
     pub fn boilerplate_phrase(mut self, phrase: impl Into<String>) -> Self {
-        push_trimmed(&mut self.boilerplate, phrase.into());
+        push_trimmed(&mut self.boilerplate, &phrase.into());
         self
     }
 
@@ -113,7 +113,7 @@ impl ParseOptions {
     /// The label is trimmed of SPEC whitespace; an empty one is ignored.
     #[must_use]
     pub fn kicker_label(mut self, label: impl Into<String>) -> Self {
-        push_trimmed(&mut self.kicker_labels, label.into());
+        push_trimmed(&mut self.kicker_labels, &label.into());
         self
     }
 
@@ -122,7 +122,7 @@ impl ParseOptions {
     /// trimmed of SPEC whitespace; an empty one is ignored.
     #[must_use]
     pub fn agency(mut self, name: impl Into<String>) -> Self {
-        push_trimmed(&mut self.agencies, name.into());
+        push_trimmed(&mut self.agencies, &name.into());
         self
     }
 
@@ -199,14 +199,9 @@ impl ParseOptions {
 }
 
 /// Pushes `value` trimmed of SPEC whitespace, unless that leaves nothing.
-fn push_trimmed(list: &mut Vec<String>, value: String) {
-    let trimmed = crate::parse::trim(&value);
-    if trimmed.is_empty() {
-        return;
-    }
-    if trimmed.len() == value.len() {
-        list.push(value);
-    } else {
+fn push_trimmed(list: &mut Vec<String>, value: &str) {
+    let trimmed = crate::parse::trim(value);
+    if !trimmed.is_empty() {
         list.push(trimmed.to_owned());
     }
 }
