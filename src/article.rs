@@ -159,16 +159,17 @@ impl std::str::FromStr for Timestamp {
             let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| err())?;
             return Ok(Timestamp::from_date(date));
         }
-        let (date, time, offset) = if s.len() == 19 {
-            let dt = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").map_err(|_| err())?;
-            (dt.date(), dt.time(), None)
-        } else if let Some(naive) = s.strip_suffix('Z').filter(|n| n.len() == 19) {
+        let (naive, zulu) = s.strip_suffix('Z').map_or((s, false), |n| (n, true));
+        let (date, time, offset) = if naive.len() == 19 {
             let dt =
                 NaiveDateTime::parse_from_str(naive, "%Y-%m-%dT%H:%M:%S").map_err(|_| err())?;
-            (dt.date(), dt.time(), FixedOffset::east_opt(0))
-        } else {
+            let utc = FixedOffset::east_opt(0).filter(|_| zulu);
+            (dt.date(), dt.time(), utc)
+        } else if !zulu {
             let dt = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%:z").map_err(|_| err())?;
             (dt.date_naive(), dt.time(), Some(*dt.offset()))
+        } else {
+            return Err(err());
         };
         if time.nanosecond() >= 1_000_000_000 {
             return Err(err());
