@@ -135,12 +135,12 @@ pub use article::{
 pub use error::{Error, Position, TimestampField};
 pub use options::{DEFAULT_MAX_SIZE, Mode, ParseOptions};
 pub use render::Rendered;
+pub use roundtrip::RoundTripError;
 
 /// The `chrono` crate, whose types [`Timestamp`] holds and
 /// [`ParseOptions::default_offset`] takes, re-exported so that callers use
 /// the same version without naming it in their own `Cargo.toml`.
 pub use chrono;
-pub use roundtrip::RoundTripError;
 
 /// The README's Rust examples, run as doc tests (they use the `serde`
 /// feature).
