@@ -18,7 +18,7 @@
 //! agency precedes; `:` only follows an upper-case place. The whole dateline,
 //! separator and following whitespace included, is at most 100 characters.
 
-use super::lines::{longer_than, trim, ws_prefix_len};
+use super::lines::{is_ws, longer_than, trim, ws_prefix_len};
 use super::timestamp::{day, month, year};
 use super::token::{skip_sp0, starts_alnum};
 use crate::Dateline;
@@ -314,17 +314,17 @@ const NOT_PLACES_BY_LEN: [u32; 16] = {
     by_len
 };
 
-/// Whether a word of `place` (split at ` `, `/` and `-`) is one of
-/// [`NOT_PLACES`], in any ASCII case.
+/// Whether a word of `place` (split at whitespace, `/` and `-`) is one of
+/// [`NOT_PLACES`], in any ASCII case. A capitalised place's words are
+/// joined by any SPEC whitespace (`FILE\u{A0}PHOTO`).
 fn holds_stop_word(place: &str) -> bool {
     place
-        .as_bytes()
-        .split(|&b| matches!(b, b' ' | b'/' | b'-'))
+        .split(|c: char| is_ws(c) || c == '/' || c == '-')
         .any(|word| {
             let mut candidates = NOT_PLACES_BY_LEN.get(word.len()).copied().unwrap_or(0);
             while candidates != 0 {
                 let stop = NOT_PLACES[candidates.trailing_zeros() as usize];
-                if stop.as_bytes().eq_ignore_ascii_case(word) {
+                if stop.eq_ignore_ascii_case(word) {
                     return true;
                 }
                 candidates &= candidates - 1;
@@ -741,6 +741,13 @@ mod tests {
         no("Velmora - The city");
         no("FILE - The bridge");
         no("FILE PHOTO: The bridge");
+        // Words joined by other whitespace than one space.
+        for ws in ["\t", "\u{A0}", "\u{2009}", "\u{3000}", "  "] {
+            no(&format!("FILE{ws}PHOTO (Reuters) - A man"));
+            no(&format!("File{ws}Photo (Reuters) - A man"));
+            no(&format!("EDITOR'S{ws}NOTE (AP) \u{2014} The"));
+            no(&format!("NEW YORK{ws}FILE (AP) \u{2014} The"));
+        }
         no("HOLM LIVE -- A cafe");
         no("U.S. Ambassador Ilse Marr opened");
         no("TARNEX, the Tarnby share index, fell - its third drop");
