@@ -80,6 +80,9 @@
 //!   (`By Posted : ...`) gives no byline. Only the first `By` line gives the
 //!   byline, even if its byline text is empty.
 //! - The 80-character guard applies to `Written by` and `Story by` lines too.
+//!   A quote that ends a `By` line without a label is any of `"'“”‘’«»`, and
+//!   an ellipsis `…` ends it as `...` does: `By dusk the square had emptied…`
+//!   stays a paragraph.
 //! - A credit line before the first byline line does not end the byline
 //!   block: credits may stand anywhere among the byline lines.
 //! - `(TEXT)headline` and `LABEL:headline` need no space after the kicker,

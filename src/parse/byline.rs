@@ -257,10 +257,12 @@ pub(crate) struct BylineLine<'a> {
     pub first_label: Option<Label>,
 }
 
+/// SPEC 3.2's "ends in `.`, `?`, `!` or a quote", where a quote is any of
+/// `"'“”‘’«»`, and an ellipsis `…` ends a sentence as `...` does.
 fn ends_like_a_sentence(text: &str) -> bool {
     text.ends_with([
-        '.', '?', '!', '"', '\'', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{AB}',
-        '\u{BB}',
+        '.', '?', '!', '\u{2026}', '"', '\'', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}',
+        '\u{AB}', '\u{BB}',
     ])
 }
 
@@ -694,6 +696,8 @@ mod tests {
         );
         assert_eq!(byline_line("By all accounts it was \"the best\""), None);
         assert_eq!(byline_line("By now?"), None);
+        assert_eq!(byline_line("By dusk the square had emptied\u{2026}"), None);
+        assert_eq!(byline_line("By \u{AB}Le Soir\u{BB}"), None);
         let long = format!("By {}", "x".repeat(78));
         assert_eq!(long.chars().count(), 81);
         assert_eq!(byline_line(&long), None);
