@@ -966,9 +966,9 @@ fn upper_place(u: &mut Unstructured<'_>) -> Result<String> {
     })
 }
 
-/// Capitalised words (`.`, `'` and `-` allowed), joined by a space or by
-/// `of`/`and`/`de`/`la`/`del` (one or more): a region, or a place when an
-/// agency follows.
+/// Capitalised words (`.`, `'` and `-` allowed): a place when an agency
+/// follows, joined by a space; a region, joined by a space or by
+/// `of`/`and`/`de`/`la`/`del` (one or more).
 fn cap_words(u: &mut Unstructured<'_>, place: bool) -> Result<Option<String>> {
     let n = u.int_in_range(1..=3)?;
     let mut out = String::new();
@@ -987,8 +987,8 @@ fn cap_words(u: &mut Unstructured<'_>, place: bool) -> Result<Option<String>> {
         }
         if !out.is_empty() {
             out.push(' ');
-            // Up to two connectors in a row (`de la`).
-            for _ in 0..2 {
+            // Up to two connectors in a row (`de la`), in a region only.
+            for _ in 0..if place { 0 } else { 2 } {
                 if !u.ratio(1u8, 4u8)? {
                     break;
                 }

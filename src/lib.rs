@@ -103,9 +103,10 @@
 //!   name cuts the name there, since authors are slices of the input. An
 //!   address written against the name, in brackets or not, is cut at its
 //!   opening bracket: `Jane Roe(jane@example.com)` gives `Jane Roe`.
-//! - In a region (or a capitalised place), connectors may follow one
-//!   another: `Isla de la Juventud` is one region. It still starts and ends
-//!   with a capitalised word.
+//! - In a region, connectors may follow one another: `Isla de la Juventud`
+//!   is one region. It still starts and ends with a capitalised word. A
+//!   capitalised place (SPEC's title-place) takes none: `Rio de Janeiro (AP)
+//!   — ...` has no dateline, as `Sale of Assets (Reuters) - ...` has none.
 //! - Role words match in their plural with `s` or `es` (`Presses`).
 //! - The empty-body warning points at the start of the trailer (or the end of
 //!   the input); the missing-headline warning at the end of the kicker line.

@@ -173,9 +173,25 @@ fn connector(i: &str) -> P<'_, &str> {
 /// `cap_word { SP { connector SP } cap_word }`. Connectors may follow one
 /// another (`de la`), but a region starts and ends with a capitalised word.
 fn region(i: &str) -> P<'_, &str> {
+    cap_words(i, true)
+}
+
+/// `Tallinn`, `Port Alder`: `cap_word { SP cap_word }`. SPEC's title-place
+/// is capitalised words only; connectors belong to regions.
+fn title_place(i: &str) -> P<'_, &str> {
+    cap_words(i, false)
+}
+
+/// Capitalised words joined by whitespace, and by connectors where
+/// `connectors` allows them.
+#[inline]
+fn cap_words(i: &str, connectors: bool) -> P<'_, &str> {
     let (mut rest, _) = cap_word(i)?;
     while let Some(mut word) = sp(rest) {
-        while let Some(after) = connector(word).and_then(|(after, _)| sp(after)) {
+        while let Some(after) = connector(word)
+            .filter(|_| connectors)
+            .and_then(|(after, _)| sp(after))
+        {
             word = after;
         }
         match cap_word(word) {
@@ -384,7 +400,7 @@ fn opt_paren(i: &str) -> (&str, Option<&str>) {
 /// `Place {, qualifier} (agency) sep`: a capitalised place needs an agency.
 #[inline]
 fn title_place_dateline(i: &str) -> P<'_, Dateline<'_>> {
-    let (rest, place) = region(i)?;
+    let (rest, place) = title_place(i)?;
     let (rest, (date, region)) = qualifiers(rest);
     let (rest, agency) = agency(rest)?;
     let rest = separator(rest, true, false)?;
@@ -723,9 +739,18 @@ mod tests {
             dl(Some("VARGAS"), Some("Isla de la Norte"), None, Some("AP")),
             "The",
         );
+        // A capitalised place takes no connectors (SPEC: title-place is
+        // capitalised words), so `de` ends it where no agency follows.
+        no("Puerto de la Loma (EFE) - The");
+        no("Sale of Assets (Reuters) - The board");
         yes(
-            "Puerto de la Loma (EFE) - The",
-            dl(Some("Puerto de la Loma"), None, None, Some("EFE")),
+            "Puerto Loma, Isla de la Norte (EFE) - The",
+            dl(
+                Some("Puerto Loma"),
+                Some("Isla de la Norte"),
+                None,
+                Some("EFE"),
+            ),
             "The",
         );
         // A region still ends with a capitalised word: connectors before
