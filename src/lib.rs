@@ -102,7 +102,9 @@
 //! - E-mail addresses are removed from the ends of an author; one inside a
 //!   name cuts the name there, since authors are slices of the input. An
 //!   address written against the name, in brackets or not, is cut at its
-//!   opening bracket: `Jane Roe(jane@example.com)` gives `Jane Roe`.
+//!   opening bracket: `Jane Roe(jane@example.com)` gives `Jane Roe`. An `@`
+//!   that is not in an address `x@y.z` is text: `@jroe Jane Roe` and
+//!   `Jane Roe (jane@newsroom)` are kept whole.
 //! - In a region, connectors may follow one another: `Isla de la Juventud`
 //!   is one region. It still starts and ends with a capitalised word. A
 //!   capitalised place (SPEC's title-place) takes none: `Rio de Janeiro (AP)

@@ -547,14 +547,34 @@ fn strip_part<'a>(part: &'a str, extra: &[String]) -> &'a str {
     // the whitespace or the opening bracket before it (`Roe(jane@...`),
     // without a bracket left dangling (`Roe( jane@...`).
     if has_email {
-        if let Some(at) = part.find('@') {
-            let cut = part[..at]
-                .rfind(|c: char| c.is_whitespace() || OPENING.contains(&c))
-                .unwrap_or(0);
+        if let Some(cut) = address_start(part) {
             part = trim(part[..cut].trim_end_matches(OPENING));
         }
     }
     part
+}
+
+/// The offset of the whitespace or opening bracket before the first e-mail
+/// address inside `part` (0 when nothing precedes it). An `@` that is not
+/// in an address (`@handle`, `jane@newsroom`, ` @ `) cuts nothing.
+fn address_start(part: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = part[from..].find('@') {
+        let at = from + i;
+        let (cut, start) = part[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || OPENING.contains(&c))
+            .map_or((0, 0), |(i, c)| (i, i + c.len_utf8()));
+        let end = part[at..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']'))
+            .map_or(part.len(), |e| at + e);
+        if is_email(&part[start..end]) {
+            return Some(cut);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The brackets that may open an e-mail address written after a name.
@@ -862,6 +882,22 @@ mod tests {
         assert_eq!(authors_of("Lena Hart( lena@example.com )"), ["Lena Hart"]);
         assert_eq!(authors_of("Lena Hart <lena@example.com"), ["Lena Hart"]);
         assert_eq!(authors_of("(lena@example.com)"), Vec::<&str>::new());
+        // An `@` outside an address `x@y.z` cuts nothing; an address after
+        // one still does.
+        assert_eq!(authors_of("@lhart Lena Hart"), ["@lhart Lena Hart"]);
+        assert_eq!(
+            authors_of("Lena Hart (lena@newsroom)"),
+            ["Lena Hart (lena@newsroom)"]
+        );
+        assert_eq!(authors_of("Lena @ Hart"), ["Lena @ Hart"]);
+        assert_eq!(
+            authors_of("Lena Hart @lhart lena@example.com"),
+            ["Lena Hart @lhart"]
+        );
+        assert_eq!(
+            authors_of("Lena Hart\u{A0}lena@example.com, Omar Siddel"),
+            ["Lena Hart", "Omar Siddel"]
+        );
         assert!(is_email("(lena@example.com)"));
         assert!(is_email("<lena@example.com>"));
         assert!(!is_email("Hart(lena@example.com)"));
