@@ -759,6 +759,55 @@ fn default_offset_is_given_to_times_without_a_zone() {
 }
 
 #[test]
+fn list_options_extend_the_boilerplate_kicker_labels_and_agencies() {
+    let dir = TempDir::new("lists");
+    dir.write(
+        "a.txt",
+        "DISPATCH: Ferry returns to the outer isles\n\nBy Mara Quist Holm Wire\n\n\
+         The ferry sailed at dawn.\nTweet\nShare\n",
+    );
+    let record = |args: &[&str]| {
+        let r = run(dir.path(), args, None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.records()[0].clone()
+    };
+    let plain = record(&["a.txt"]);
+    assert_eq!(plain["kicker"], Value::Null);
+    assert_eq!(
+        plain["authors"],
+        serde_json::json!(["Mara Quist Holm Wire"])
+    );
+    assert_eq!(
+        plain["paragraphs"],
+        serde_json::json!(["The ferry sailed at dawn.", "Tweet"])
+    );
+    assert_eq!(plain["boilerplate"], serde_json::json!(["Share"]));
+
+    let extended = record(&[
+        "--boilerplate",
+        "Tweet",
+        "--boilerplate",
+        "Email",
+        "--kicker-label",
+        "DISPATCH",
+        "--agency",
+        "Holm Wire",
+        "a.txt",
+    ]);
+    assert_eq!(extended["kicker"], "DISPATCH");
+    assert_eq!(extended["headline"], "Ferry returns to the outer isles");
+    assert_eq!(extended["authors"], serde_json::json!(["Mara Quist"]));
+    assert_eq!(
+        extended["paragraphs"],
+        serde_json::json!(["The ferry sailed at dawn."])
+    );
+    assert_eq!(
+        extended["boilerplate"],
+        serde_json::json!(["Tweet", "Share"])
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let dir = TempDir::new("usage");
     dir.write("a.txt", article("Pier opens", "It opened."));

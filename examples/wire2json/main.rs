@@ -108,6 +108,18 @@ struct Cli {
     #[arg(long, value_name = "BYTES", default_value_t = wirecopy::DEFAULT_MAX_SIZE)]
     max_size: usize,
 
+    /// An extra boilerplate phrase (SPEC 3.6), matched as a whole trimmed line; repeatable.
+    #[arg(long, value_name = "PHRASE")]
+    boilerplate: Vec<String>,
+
+    /// An extra `LABEL: headline` kicker label (SPEC 3.1), case-sensitive; repeatable.
+    #[arg(long, value_name = "LABEL")]
+    kicker_label: Vec<String>,
+
+    /// An extra agency name removed from authors (SPEC 3.2), case-sensitive; repeatable.
+    #[arg(long, value_name = "NAME")]
+    agency: Vec<String>,
+
     /// Threads in all, for reading, parsing and encoding [default: all cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     jobs: Option<u32>,
@@ -194,10 +206,19 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         input::check_paths(&cli.paths).map_err(|messages| Fatal(messages.join("\nwire2json: ")))?
     };
 
-    let options = ParseOptions::new()
+    let mut options = ParseOptions::new()
         .strict(cli.strict)
         .default_offset(cli.default_offset)
         .max_size(cli.max_size);
+    for phrase in cli.boilerplate {
+        options = options.boilerplate_phrase(phrase);
+    }
+    for label in cli.kicker_label {
+        options = options.kicker_label(label);
+    }
+    for name in cli.agency {
+        options = options.agency(name);
+    }
     // The main thread is worker 0 of the pool: `--jobs N` means N threads in
     // all, and with `--jobs 1` no other thread is started.
     let jobs = cli.jobs.map_or(0, |n| n as usize); // 0: rayon's default, all cores
