@@ -330,23 +330,35 @@ const NOT_PLACES_BY_LEN: [u32; 16] = {
     by_len
 };
 
-/// Whether a word of `place` (split at whitespace, `/` and `-`) is one of
-/// [`NOT_PLACES`], in any ASCII case. A capitalised place's words are
-/// joined by any SPEC whitespace (`FILE\u{A0}PHOTO`).
+/// Whether `word` is one of [`NOT_PLACES`], in any ASCII case.
+fn is_stop_word(word: &[u8]) -> bool {
+    let mut candidates = NOT_PLACES_BY_LEN.get(word.len()).copied().unwrap_or(0);
+    while candidates != 0 {
+        let stop = NOT_PLACES[candidates.trailing_zeros() as usize];
+        if stop.as_bytes().eq_ignore_ascii_case(word) {
+            return true;
+        }
+        candidates &= candidates - 1;
+    }
+    false
+}
+
+/// Whether a word of an upper-case `place` (words joined by ` `, `/` and
+/// `-`, all ASCII) is one of [`NOT_PLACES`].
 fn holds_stop_word(place: &str) -> bool {
     place
-        .split(|c: char| is_ws(c) || c == '/' || c == '-')
-        .any(|word| {
-            let mut candidates = NOT_PLACES_BY_LEN.get(word.len()).copied().unwrap_or(0);
-            while candidates != 0 {
-                let stop = NOT_PLACES[candidates.trailing_zeros() as usize];
-                if stop.eq_ignore_ascii_case(word) {
-                    return true;
-                }
-                candidates &= candidates - 1;
-            }
-            false
-        })
+        .as_bytes()
+        .split(|&b| matches!(b, b' ' | b'/' | b'-'))
+        .any(is_stop_word)
+}
+
+/// Whether a word of a capitalised `place` (split at `-` and at any SPEC
+/// whitespace, which joins its words: `FILE\u{A0}PHOTO`) is one of
+/// [`NOT_PLACES`].
+fn title_holds_stop_word(place: &str) -> bool {
+    place
+        .split(|c: char| is_ws(c) || c == '-')
+        .any(|word| is_stop_word(word.as_bytes()))
 }
 
 /// `PLACE [(region)] {, qualifier} [(agency)] sep`.
@@ -404,7 +416,7 @@ fn title_place_dateline(i: &str) -> P<'_, Dateline<'_>> {
     let (rest, (date, region)) = qualifiers(rest);
     let (rest, agency) = agency(rest)?;
     let rest = separator(rest, true, false)?;
-    if holds_stop_word(place) {
+    if title_holds_stop_word(place) {
         return None;
     }
     Some((
@@ -773,6 +785,7 @@ mod tests {
             no(&format!("EDITOR'S{ws}NOTE (AP) \u{2014} The"));
             no(&format!("NEW YORK{ws}FILE (AP) \u{2014} The"));
         }
+        no("File-Photo (Reuters) - A man");
         no("HOLM LIVE -- A cafe");
         no("U.S. Ambassador Ilse Marr opened");
         no("TARNEX, the Tarnby share index, fell - its third drop");
