@@ -85,8 +85,9 @@
 //!   stays a paragraph.
 //! - A credit line before the first byline line does not end the byline
 //!   block: credits may stand anywhere among the byline lines.
-//! - `(TEXT)headline` and `LABEL:headline` need no space after the kicker,
-//!   like the bracket forms.
+//! - Only the bracket kickers may lack the space after them, as SPEC says of
+//!   them alone: `(G)I-DLE adds dates` and `UPDATE:Rates hold` have no
+//!   kicker, `[SUMMIT]Talks end` has one.
 //! - A later label of a kind already seen is ignored without being parsed, so
 //!   it gives no warning even when its value is not a timestamp.
 //! - Lower-case `am`/`pm` without dots are accepted; `00:29 PM` is rejected

@@ -1,11 +1,14 @@
 //! SPEC 3.1: the headline line and its kicker.
 //!
 //! ```text
-//! headline-line = [ kicker SP? ] headline
-//! kicker        = "[" TEXT "]" | "【" TEXT "】" | "［" TEXT "］"     ; 1-40 characters, no bracket
-//!               | "(" TAG ")"                                        ; 1-40 characters, see `paren_tag`
-//!               | LABEL ":"                                          ; upper case, from a list
+//! headline-line = [ bracketed SP? | ( paren | label ) ( SP | END ) ] headline
+//! bracketed     = "[" TEXT "]" | "【" TEXT "】" | "［" TEXT "］"     ; 1-40 characters, no bracket
+//! paren         = "(" TAG ")"                                        ; 1-40 characters, see `paren_kicker`
+//! label         = LABEL ":"                                          ; upper case, from a list
 //! ```
+//!
+//! SPEC allows the space after the kicker to be missing for the bracket
+//! forms only: `(G)I-DLE adds dates` and `UPDATE:Rates` open no kicker.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_till};
@@ -14,7 +17,7 @@ use nom::combinator::verify;
 use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
-use super::lines::{longer_than, trim};
+use super::lines::{longer_than, trim, ws_prefix_len};
 
 type R<'a, T> = IResult<&'a str, T>;
 
@@ -145,9 +148,22 @@ pub(crate) struct HeadlineLine<'a> {
 
 /// SPEC 3.1: reads a trimmed, non-blank headline line.
 pub(crate) fn headline_line<'a>(line: &'a str, extra_labels: &[String]) -> HeadlineLine<'a> {
-    let kicker = alt((bracket_kicker, paren_kicker, |i| {
-        label_kicker(i, extra_labels)
-    }))
+    // `(TAG)` and `LABEL:` need whitespace (or the line's end) after them.
+    let spaced = |(rest, kicker): (&'a str, &'a str)| {
+        if rest.is_empty() || ws_prefix_len(rest.as_bytes()) > 0 {
+            Ok((rest, kicker))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(
+                rest,
+                nom::error::ErrorKind::Space,
+            )))
+        }
+    };
+    let kicker = alt((
+        bracket_kicker,
+        |i| paren_kicker(i).and_then(spaced),
+        |i| label_kicker(i, extra_labels).and_then(spaced),
+    ))
     .parse(line);
     match kicker {
         Ok((rest, kicker)) => HeadlineLine {
@@ -208,6 +224,11 @@ mod tests {
         check("(Newsletter) Five things", None, "(Newsletter) Five things");
         check("(Almost) every road", None, "(Almost) every road");
         check("(2and) x", None, "(2and) x");
+        // Whitespace or the line's end must follow the parenthesis.
+        check("(LEAD)", Some("LEAD"), "");
+        check("(LEAD)\u{A0}Ferry", Some("LEAD"), "Ferry");
+        check("(G)I-DLE adds dates", None, "(G)I-DLE adds dates");
+        check("(LEAD)Ferry opens", None, "(LEAD)Ferry opens");
     }
 
     #[test]
@@ -217,6 +238,9 @@ mod tests {
         check("NEWS ANALYSIS: Rates", Some("NEWS ANALYSIS"), "Rates");
         check("Analysis: Why", None, "Analysis: Why");
         check("LIVE UPDATES: Storm", None, "LIVE UPDATES: Storm");
+        check("UPDATE:Rates hold", None, "UPDATE:Rates hold");
+        check("EXPLAINER:", Some("EXPLAINER"), "");
+        check("EXPLAINER:\tWhy", Some("EXPLAINER"), "Why");
         let extra = vec!["MARKETS".to_owned()];
         assert_eq!(headline_line("MARKETS: Up", &extra).kicker, Some("MARKETS"));
     }
