@@ -433,8 +433,7 @@ const DATELINE_SEPARATORS: &[char] = &['-', '_', '\u{2014}', '\u{2013}', '\u{201
 
 /// Characters after which `By` lines without a label are paragraphs.
 const SENTENCE_ENDS: &[char] = &[
-    '.', '?', '!', '\u{2026}', '"', '\'', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{AB}',
-    '\u{BB}',
+    '.', '?', '!', '"', '\'', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{AB}', '\u{BB}',
 ];
 
 fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {

@@ -80,9 +80,7 @@
 //!   (`By Posted : ...`) gives no byline. Only the first `By` line gives the
 //!   byline, even if its byline text is empty.
 //! - The 80-character guard applies to `Written by` and `Story by` lines too.
-//!   A quote that ends a `By` line without a label is any of `"'“”‘’«»`, and
-//!   an ellipsis `…` ends it as `...` does: `By dusk the square had emptied…`
-//!   stays a paragraph.
+//!   A quote that ends a `By` line without a label is any of `"'“”‘’«»`.
 //! - A credit line before the first byline line does not end the byline
 //!   block: credits may stand anywhere among the byline lines.
 //! - Only the bracket kickers may lack the space after them, as SPEC says of
