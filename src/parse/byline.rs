@@ -11,7 +11,7 @@
 use nom::Parser;
 use nom::branch::alt;
 
-use super::lines::{longer_than, trim};
+use super::lines::{is_ws, longer_than, trim};
 use super::timestamp::{month, weekday};
 use super::token::{R, is_alnum, skip_sp0, sp, starts_alnum, starts_with_ci, tag_ci};
 use crate::error::TimestampField;
@@ -515,12 +515,12 @@ fn strip_one_agency<'a>(part: &'a str, agency: &str) -> Option<&'a str> {
 
 /// Removes an e-mail token from the start or the end of `part`.
 fn strip_email(part: &str) -> Option<&str> {
-    match part.rsplit_once(char::is_whitespace) {
+    match part.rsplit_once(is_space) {
         Some((head, last)) if is_email(last) => return Some(head),
         None if is_email(part) => return Some(""),
         _ => {}
     }
-    match part.split_once(char::is_whitespace) {
+    match part.split_once(is_space) {
         Some((first, tail)) if is_email(first) => Some(tail),
         _ => None,
     }
@@ -556,25 +556,33 @@ fn strip_part<'a>(part: &'a str, extra: &[String]) -> &'a str {
 
 /// The offset of the whitespace or opening bracket before the first e-mail
 /// address inside `part` (0 when nothing precedes it). An `@` that is not
-/// in an address (`@handle`, `jane@newsroom`, ` @ `) cuts nothing.
+/// in an address (`@handle`, `jane@newsroom`, ` @ `) cuts nothing. One pass
+/// over the tokens between whitespace and opening brackets; an address in
+/// a token ends at its first closing bracket.
 fn address_start(part: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = part[from..].find('@') {
-        let at = from + i;
-        let (cut, start) = part[..at]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace() || OPENING.contains(&c))
-            .map_or((0, 0), |(i, c)| (i, i + c.len_utf8()));
-        let end = part[at..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | ']'))
-            .map_or(part.len(), |e| at + e);
-        if is_email(&part[start..end]) {
-            return Some(cut);
+    let mut cut = 0;
+    let mut start = 0;
+    let tokens = part
+        .char_indices()
+        .filter(|&(_, c)| is_space(c) || OPENING.contains(&c))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .chain([(part.len(), part.len())]);
+    for (end, next) in tokens {
+        let token = &part[start..end];
+        if token.contains('@') {
+            let address = token.split([')', '>', ']']).next().unwrap_or(token);
+            if is_email(address) {
+                return Some(cut);
+            }
         }
-        from = at + 1;
+        (cut, start) = (end, next);
     }
     None
+}
+
+/// Whitespace between the words of an author: SPEC's, and Unicode's.
+fn is_space(c: char) -> bool {
+    is_ws(c) || c.is_whitespace()
 }
 
 /// The brackets that may open an e-mail address written after a name.
@@ -899,6 +907,22 @@ mod tests {
             authors_of("Lena Hart\u{A0}lena@example.com, Omar Siddel"),
             ["Lena Hart", "Omar Siddel"]
         );
+        // SPEC whitespace that is not Unicode's separates an address too.
+        assert_eq!(
+            authors_of("Lena Hart\u{200B}lena@example.com Staff"),
+            ["Lena Hart"]
+        );
+        assert_eq!(
+            authors_of("Lena Hart\u{FEFF}lena@example.com"),
+            ["Lena Hart"]
+        );
+        // An address ends at a closing bracket; one before the `@` is in
+        // no address.
+        assert_eq!(
+            authors_of("Lena Hart(lena@example.com)Ortiz"),
+            ["Lena Hart"]
+        );
+        assert_eq!(authors_of("Lena x)y@example.com"), ["Lena x)y@example.com"]);
         assert!(is_email("(lena@example.com)"));
         assert!(is_email("<lena@example.com>"));
         assert!(!is_email("Hart(lena@example.com)"));

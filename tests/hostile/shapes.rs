@@ -13,11 +13,12 @@
 //! | `long_line`       | one `By` line of label words that never take a value      |
 //! | `tiny_paragraphs` | one-character paragraphs (a million at 2 MB)              |
 //! | `credit_lines`    | `[c]` credit lines (a million at 4 MB)                    |
+//! | `at_signs`        | one `By` line of `@` with a label at its end              |
 
 #![allow(dead_code)]
 
 /// Every shape's name, in the order of the table above.
-pub const SHAPES: [&str; 9] = [
+pub const SHAPES: [&str; 10] = [
     "brackets",
     "parens",
     "blank_lines",
@@ -27,6 +28,7 @@ pub const SHAPES: [&str; 9] = [
     "long_line",
     "tiny_paragraphs",
     "credit_lines",
+    "at_signs",
 ];
 
 const HEAD: &str = "Pathological input\n\n";
@@ -64,6 +66,7 @@ pub fn shape(name: &str, size: usize) -> String {
         "long_line" => repeat("By ", "Posted Ruiz Updated Lee ", size, "\n"),
         "tiny_paragraphs" => repeat("", "x\n", size, ""),
         "credit_lines" => repeat("", "[c]\n", size, "The end.\n"),
+        "at_signs" => repeat("By ", "@", size, " Posted : May 3, 2021\nThe end.\n"),
         _ => panic!("unknown shape {name}"),
     }
 }
