@@ -558,7 +558,10 @@ fn strip_part<'a>(part: &'a str, extra: &[String]) -> &'a str {
 /// address inside `part` (0 when nothing precedes it). An `@` that is not
 /// in an address (`@handle`, `jane@newsroom`, ` @ `) cuts nothing. One pass
 /// over the tokens between whitespace and opening brackets; an address in
-/// a token ends at its first closing bracket.
+/// a token ends at its first closing bracket. Out of line: few authors
+/// hold an `@`.
+#[cold]
+#[inline(never)]
 fn address_start(part: &str) -> Option<usize> {
     let mut cut = 0;
     let mut start = 0;
@@ -581,8 +584,14 @@ fn address_start(part: &str) -> Option<usize> {
 }
 
 /// Whitespace between the words of an author: SPEC's, and Unicode's.
+#[inline]
 fn is_space(c: char) -> bool {
-    is_ws(c) || c.is_whitespace()
+    if c.is_ascii() {
+        // Unicode's ASCII whitespace; it holds SPEC's space and tab.
+        matches!(c, ' ' | '\t'..='\r')
+    } else {
+        is_ws(c) || c.is_whitespace()
+    }
 }
 
 /// The brackets that may open an e-mail address written after a name.
