@@ -764,7 +764,7 @@ fn list_options_extend_the_boilerplate_kicker_labels_and_agencies() {
     dir.write(
         "a.txt",
         "DISPATCH: Ferry returns to the outer isles\n\nBy Mara Quist Holm Wire\n\n\
-         The ferry sailed at dawn.\nTweet\nShare\n",
+         The ferry sailed at dawn.\nTweet\n- Advertisement -\nShare\n",
     );
     let record = |args: &[&str]| {
         let r = run(dir.path(), args, None);
@@ -779,7 +779,7 @@ fn list_options_extend_the_boilerplate_kicker_labels_and_agencies() {
     );
     assert_eq!(
         plain["paragraphs"],
-        serde_json::json!(["The ferry sailed at dawn.", "Tweet"])
+        serde_json::json!(["The ferry sailed at dawn.", "Tweet", "- Advertisement -"])
     );
     assert_eq!(plain["boilerplate"], serde_json::json!(["Share"]));
 
@@ -787,7 +787,7 @@ fn list_options_extend_the_boilerplate_kicker_labels_and_agencies() {
         "--boilerplate",
         "Tweet",
         "--boilerplate",
-        "Email",
+        "- Advertisement -",
         "--kicker-label",
         "DISPATCH",
         "--agency",
@@ -803,7 +803,7 @@ fn list_options_extend_the_boilerplate_kicker_labels_and_agencies() {
     );
     assert_eq!(
         extended["boilerplate"],
-        serde_json::json!(["Tweet", "Share"])
+        serde_json::json!(["Tweet", "- Advertisement -", "Share"])
     );
 }
 

@@ -109,15 +109,15 @@ struct Cli {
     max_size: usize,
 
     /// An extra boilerplate phrase (SPEC 3.6), matched as a whole trimmed line; repeatable.
-    #[arg(long, value_name = "PHRASE")]
+    #[arg(long, value_name = "PHRASE", allow_hyphen_values = true)]
     boilerplate: Vec<String>,
 
     /// An extra `LABEL: headline` kicker label (SPEC 3.1), case-sensitive; repeatable.
-    #[arg(long, value_name = "LABEL")]
+    #[arg(long, value_name = "LABEL", allow_hyphen_values = true)]
     kicker_label: Vec<String>,
 
     /// An extra agency name removed from authors (SPEC 3.2), case-sensitive; repeatable.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     agency: Vec<String>,
 
     /// Threads in all, for reading, parsing and encoding [default: all cores].
