@@ -1,8 +1,10 @@
 //! SPEC 2, lexical rules: whitespace, trimming and line ends.
 //!
 //! Every rule of SPEC is about whole lines or the start of a line, so the
-//! input is cut into lines here, once, with `memchr`; the grammar's
+//! input is cut into lines here, once, with a vector scan; the grammar's
 //! productions then run on single trimmed lines.
+
+use wide::u8x16;
 
 use super::token::bytes_contain_ci;
 use super::trailer::RIGHTS_RESERVED;
@@ -159,7 +161,7 @@ impl Line<'_> {
 /// Lines of `input[pos..end]`, forward. Lines end at LF, CRLF or a lone CR;
 /// the last line may have no terminator. An empty remainder yields no line.
 ///
-/// The same `memchr3` that finds line ends also finds NUL bytes, so that the
+/// The same scan that finds line ends also finds NUL bytes, so that the
 /// check for binary input costs no pass of its own: the iteration stops at
 /// the first NUL and [`nul`](Self::nul) tells where it is. A blank line
 /// (the line after a paragraph, mostly) and the LF of a CRLF pair are seen
@@ -218,10 +220,65 @@ impl<'a> Lines<'a> {
 /// for the copyright phrase.
 pub(crate) const WINDOW: usize = 64 * 1024;
 
+/// Whether `b` ends a line or stops the scan: LF, CR or NUL.
+#[inline(always)]
+fn is_terminator(b: u8) -> bool {
+    matches!(b, b'\n' | b'\r' | 0)
+}
+
 /// The offset of the first LF, CR or NUL byte in `hay`.
+///
+/// The three bytes are the only ones at or below [`LAST_CONTROL`] that a
+/// news text holds in any number (with the tab), so the scan looks for
+/// those: 64 bytes at a time, with one test for the whole block (the
+/// smallest byte of its four 16-byte vectors), and the block's bytes
+/// examined one by one only where it holds one. This takes a third of the
+/// instructions of `memchr3`, which compares each vector with each byte,
+/// and no searcher is set up at each call: lines are found about 1.2 times
+/// as fast (see the README).
 #[inline]
 fn terminator(hay: &[u8]) -> Option<usize> {
-    memchr::memchr3(b'\n', b'\r', 0, hay)
+    const BLOCK: usize = 64;
+    let mut blocks = hay.chunks_exact(BLOCK);
+    let mut base = 0;
+    for block in &mut blocks {
+        let v: [u8x16; 4] = std::array::from_fn(|k| vector(&block[16 * k..]));
+        if controls(v[0].min(v[1]).min(v[2].min(v[3]))) != 0 {
+            let mut at = v
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (k, &v)| m | u64::from(controls(v)) << (16 * k));
+            while at != 0 {
+                let k = at.trailing_zeros() as usize;
+                if is_terminator(block[k]) {
+                    return Some(base + k);
+                }
+                at &= at - 1;
+            }
+        }
+        base += BLOCK;
+    }
+    let tail = blocks.remainder();
+    tail.iter()
+        .position(|&b| is_terminator(b))
+        .map(|k| base + k)
+}
+
+/// The bytes a line-end scan stops at are LF, CR and NUL, and the scan
+/// first looks for any byte up to this one (controls and the tab).
+const LAST_CONTROL: u8 = b'\r';
+
+/// The first 16 bytes of `b` as a vector (`b` holds at least 16).
+#[inline(always)]
+fn vector(b: &[u8]) -> u8x16 {
+    u8x16::new(b[..16].try_into().unwrap_or([0; 16]))
+}
+
+/// A bit for each byte of `v` at or below [`LAST_CONTROL`].
+#[inline(always)]
+fn controls(v: u8x16) -> u32 {
+    let below = v.saturating_sub(u8x16::splat(LAST_CONTROL));
+    below.cmp_eq(u8x16::ZERO).move_mask() as u32
 }
 
 /// The end of a line that has no terminator in `bytes[start..start +
@@ -325,6 +382,43 @@ mod tests {
 
     fn texts(input: &str) -> Vec<&str> {
         Lines::new(input, 0, input.len()).map(|l| l.text).collect()
+    }
+
+    /// The block scan finds the first LF, CR or NUL wherever it falls:
+    /// in any of a block's four vectors, after tabs and other controls in
+    /// the same block, in the tail after the last whole block, or nowhere.
+    /// `memchr3` is the oracle.
+    #[test]
+    fn terminator_finds_what_memchr3_finds() {
+        const BYTES: &[u8] = b"\n\r\0\t\x01\x08\x0B\x0C\x0E\x1F abcXYZ\x80\xC2\xA0\xFF";
+        let mut next = super::super::xorshift(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..20_000 {
+            let len = (next() % 300) as usize;
+            // Mostly text, with a control or terminator now and then.
+            let hay: Vec<u8> = (0..len)
+                .map(|_| match next() % 64 {
+                    0..=15 => BYTES[(next() % BYTES.len() as u64) as usize],
+                    n => b'a' + (n % 26) as u8,
+                })
+                .collect();
+            for from in [0, 1, 15, 16, 63, 64, 65].into_iter().filter(|&f| f <= len) {
+                let hay = &hay[from..];
+                assert_eq!(
+                    terminator(hay),
+                    memchr::memchr3(b'\n', b'\r', 0, hay),
+                    "{hay:?}"
+                );
+            }
+        }
+        for len in 0..200 {
+            let mut hay = vec![b'\t'; len];
+            assert_eq!(terminator(&hay), None);
+            for at in 0..len {
+                hay[at] = [b'\n', b'\r', 0][at % 3];
+                assert_eq!(terminator(&hay), Some(at), "{len} {at}");
+                hay[at] = b'\x0B';
+            }
+        }
     }
 
     #[test]
