@@ -263,6 +263,27 @@ fn options_extend_the_lists() {
     assert!(plain.boilerplate.is_empty());
 }
 
+/// SPEC 3.6: trailer lines are never credits, so an added phrase of a
+/// credit's shape at the end is boilerplate, with the trailer lines around
+/// it; in the body it stays a credit.
+#[test]
+fn added_phrases_shaped_like_credits_end_the_article_as_boilerplate() {
+    let options = ParseOptions::new().boilerplate_phrase("[Advertisement]");
+    let a = options
+        .parse("Pier reopens\n\nThe pier reopened.\nShare\n[Advertisement]\nPrint\n")
+        .unwrap();
+    assert_eq!(a.photo_credits, Vec::<&str>::new());
+    assert_eq!(a.paragraphs, ["The pier reopened."]);
+    assert_eq!(a.boilerplate, ["Share", "[Advertisement]", "Print"]);
+    a.check_round_trip(&options).unwrap();
+    let a = options
+        .parse("Pier reopens\n\nThe pier reopened.\n[Advertisement]\nCrowds came back.\n")
+        .unwrap();
+    assert_eq!(a.photo_credits, ["Advertisement"]);
+    assert_eq!(a.paragraphs, ["The pier reopened.", "Crowds came back."]);
+    assert!(a.boilerplate.is_empty());
+}
+
 #[test]
 fn options_trim_what_they_add_and_ignore_empty_entries() {
     let options = ParseOptions::new()

@@ -355,6 +355,11 @@ fn layout<'a>(
 
     // 3.4 and 3.5: credits and paragraphs; the dateline in the first three.
     let mut pending: Option<(crate::Dateline<'a>, &'a str)> = None;
+    // The last credit whose line is also a boilerplate phrase that the
+    // options add (`[Advertisement]`; no default phrase has a credit's
+    // shape, and copyright lines are never credits): a trailer line if only
+    // the trailer follows it, which the scan from the end tells.
+    let mut phrase_credit: Option<&'a str> = None;
     // The whole line of a paragraph that a dateline opens on the same line.
     let mut dateline_line: Option<&'a str> = None;
     // The last line too long to be read twice, and whether it holds the
@@ -365,6 +370,10 @@ fn layout<'a>(
             long_line = Some((line.text, found));
         }
         if let Some(c) = credit::credit(line.text) {
+            if !options.boilerplate.is_empty() && options.boilerplate.iter().any(|p| p == line.text)
+            {
+                phrase_credit = Some(c);
+            }
             article.photo_credits.push(c);
             continue;
         }
@@ -396,7 +405,8 @@ fn layout<'a>(
     }
     if trailer_mode == Trailer::Last {
         // The trailer: the paragraphs at the end that are boilerplate and
-        // follow the last credit (a credit is never boilerplate).
+        // follow the last credit (a credit is never boilerplate, unless its
+        // line is a phrase the options add: see after the loop).
         let last_credit = article.photo_credits.last().map(|c| problems.offset_of(c));
         let opened = article.dateline.as_ref().map(|d| d.paragraph);
         let mut kept = article.paragraphs.len();
@@ -424,6 +434,13 @@ fn layout<'a>(
         if kept == 0 {
             // No body: the warning needs the trailer's start.
             return retry(article, problems);
+        }
+        if let Some(c) = phrase_credit {
+            // A credit line that is an added phrase, after the last
+            // paragraph of the body, may be a trailer line.
+            if problems.offset_of(c) > problems.offset_of(article.paragraphs[kept - 1]) {
+                return retry(article, problems);
+            }
         }
         article.boilerplate.extend(article.paragraphs.drain(kept..));
     }
@@ -556,16 +573,25 @@ mod tests {
             "[Copyright X]",
             "Posted : 2019-01-01 all rights reserved",
             "Aug. 10 (UPI) -- ",
+            "[Ad]",
+            "By Ann",
         ];
         let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         let lenient = ParseOptions::new();
         let strict = ParseOptions::new().mode(Mode::Strict);
+        // Added phrases of a credit's and of a byline line's shape.
+        let added = |options: ParseOptions| {
+            options
+                .boilerplate_phrase("[Ad]")
+                .boilerplate_phrase("By Ann")
+        };
+        let (lenient_added, strict_added) = (added(lenient.clone()), added(strict.clone()));
         for _ in 0..20_000 {
             let n = (next() % 24) as usize;
             let text: String = (0..n)
                 .map(|_| TOKENS[(next() % TOKENS.len() as u64) as usize])
                 .collect();
-            for options in [&lenient, &strict] {
+            for options in [&lenient, &strict, &lenient_added, &strict_added] {
                 let fast = options.parse(&text);
                 let spec = spec_way(&text, options);
                 assert_eq!(fast, spec, "{text:?}");
