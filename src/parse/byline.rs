@@ -469,8 +469,8 @@ fn is_email(token: &str) -> bool {
 }
 
 /// Removes an agency name from the start or the end of `part` (whole words,
-/// case-sensitive); `None` when neither end is an agency. The built-in list
-/// is tried first, in its order, then `extra`.
+/// case-sensitive); `None` when neither end is an agency. The longest name
+/// of the built-in list (sorted longest first) and `extra` is removed.
 fn strip_agency<'a>(part: &'a str, extra: &[String]) -> Option<&'a str> {
     let bytes = part.as_bytes();
     if bytes.is_empty() {
@@ -484,16 +484,28 @@ fn strip_agency<'a>(part: &'a str, extra: &[String]) -> Option<&'a str> {
         }
         _ => 0,
     };
+    let mut built_in = None;
     while candidates != 0 {
         let i = candidates.trailing_zeros() as usize;
         candidates &= candidates - 1;
         if let Some(rest) = strip_one_agency(part, AGENCIES[i]) {
-            return Some(rest);
+            built_in = Some(rest);
+            break;
         }
     }
-    extra
-        .iter()
-        .find_map(|agency| strip_one_agency(part, agency))
+    if extra.is_empty() {
+        return built_in;
+    }
+    // The longest name removed leaves the shortest rest; among names of
+    // the same length, the built-in one, then the first added.
+    built_in
+        .into_iter()
+        .chain(
+            extra
+                .iter()
+                .filter_map(|agency| strip_one_agency(part, agency)),
+        )
+        .min_by_key(|rest| rest.len())
 }
 
 /// `part` without `agency` at its start, or else at its end, as a whole word.
@@ -703,6 +715,26 @@ mod tests {
         let mut out = Vec::new();
         authors(byline, &[], &mut out);
         out
+    }
+
+    /// SPEC 3.2: agency names match longest first, the added ones too.
+    #[test]
+    fn added_agencies_match_longest_first() {
+        let extra = [
+            "Bloomberg News".to_owned(),
+            "Reuters Breakingviews".to_owned(),
+        ];
+        let with_extra = |byline| {
+            let mut out = Vec::new();
+            authors(byline, &extra, &mut out);
+            out
+        };
+        assert_eq!(with_extra("Jane Roe, Bloomberg News"), ["Jane Roe"]);
+        assert_eq!(with_extra("Bloomberg News Jane Roe"), ["Jane Roe"]);
+        assert_eq!(with_extra("Jane Roe Reuters Breakingviews"), ["Jane Roe"]);
+        assert_eq!(with_extra("Jane Roe Bloomberg"), ["Jane Roe"]);
+        // Both ends, until neither holds an agency.
+        assert_eq!(authors_of("AP Jane Roe Reuters"), ["Jane Roe"]);
     }
 
     #[test]
