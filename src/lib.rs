@@ -108,6 +108,13 @@
 //!   is one region. It still starts and ends with a capitalised word. A
 //!   capitalised place (SPEC's title-place) takes none: `Rio de Janeiro (AP)
 //!   — ...` has no dateline, as `Sale of Assets (Reuters) - ...` has none.
+//! - Agency names and e-mail addresses are removed from the ends of an
+//!   author until neither end holds one: `AP Jane Roe Reuters` gives
+//!   `Jane Roe`. At each step the longest agency name that matches goes,
+//!   whether built in or added with [`ParseOptions::agency`].
+//! - A line that is both a credit and a boilerplate phrase added with
+//!   [`ParseOptions::boilerplate_phrase`] (`[Advertisement]`) is a trailer
+//!   line when only the trailer follows it, and a credit elsewhere.
 //! - Role words match in their plural with `s` or `es` (`Presses`).
 //! - The empty-body warning points at the start of the trailer (or the end of
 //!   the input); the missing-headline warning at the end of the kicker line.

@@ -99,8 +99,10 @@ impl ParseOptions {
     }
 
     /// Adds an exact phrase to the boilerplate list of SPEC 3.6: a trimmed
-    /// line equal to it is boilerplate. The phrase is trimmed of SPEC
-    /// whitespace; an empty one is ignored.
+    /// line equal to it is boilerplate. A phrase of a credit's shape
+    /// (`[Advertisement]`) is boilerplate in the trailer and a credit
+    /// elsewhere, since trailer lines are never credits. The phrase is
+    /// trimmed of SPEC whitespace; an empty one is ignored.
     #[must_use]
     pub fn boilerplate_phrase(mut self, phrase: impl Into<String>) -> Self {
         push_trimmed(&mut self.boilerplate, &phrase.into());
@@ -118,8 +120,10 @@ impl ParseOptions {
     }
 
     /// Adds an agency name to those removed from authors (SPEC 3.2): whole
-    /// words, case-sensitive, at the start or end of an author. The name is
-    /// trimmed of SPEC whitespace; an empty one is ignored.
+    /// words, case-sensitive, at the start or end of an author, the longest
+    /// matching name first, built in or added (`Bloomberg News` goes whole
+    /// from `Jane Roe, Bloomberg News`, not only its built-in `Bloomberg`).
+    /// The name is trimmed of SPEC whitespace; an empty one is ignored.
     #[must_use]
     pub fn agency(mut self, name: impl Into<String>) -> Self {
         push_trimmed(&mut self.agencies, &name.into());

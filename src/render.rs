@@ -14,24 +14,8 @@
 //! BOILERPLATE
 //! ```
 //!
-//! Five deviations keep `parse(render(a)) == a` where the plain layout
-//! would not:
-//!
-//! - the byline block is written as three lines when the first paragraph's
-//!   first line would itself read as a byline line;
-//! - a byline line that reads as boilerplate and would end the text is
-//!   followed by a repeat of its last label;
-//! - a dateline whose joined line would read as boilerplate and fall into
-//!   the trailer stands on a line of its own before its paragraph;
-//! - in an article with no byline block, a first paragraph whose joined
-//!   line would read as a byline line (`BY -- ...`) takes the separator `—`
-//!   instead of ` -- ` (`BY—...`);
-//! - credits follow the paragraphs when the last paragraph would read as
-//!   boilerplate.
-//!
-//! A region is written as a `, Region` qualifier (a lone parenthesis would
-//! read as the agency), and a dateline that would pass 100 characters uses
-//! the shorter `—` separator.
+//! Where it departs from SPEC's template, and why, is documented on the
+//! `Display` implementation for [`Article`].
 
 use std::fmt::{self, Display, Write};
 
@@ -309,7 +293,43 @@ impl Display for Rendered<'_, '_> {
     }
 }
 
-/// Renders the canonical layout of SPEC section 5 with LF line ends.
+/// Renders the canonical layout of SPEC section 5 with LF line ends:
+///
+/// ```text
+/// [KICKER] HEADLINE
+///
+/// By BYLINE Posted : February 28, 2019, 16:19 Updated : February 28, 2019, 16:19
+///
+/// [CREDIT]
+///
+/// PLACE, REGION, DATE (AGENCY) -- first paragraph
+///
+/// next paragraph
+///
+/// BOILERPLATE
+/// ```
+///
+/// It departs from SPEC's template where the template would not parse back
+/// to the same article (`parse(render(a)) == a` is the rule it keeps):
+///
+/// - a region is written as a `, Region` qualifier, not as `(REGION)`: a
+///   place with a region and nothing after it, `SYDNEY (Australia) -- `,
+///   would read back with `Australia` as the agency;
+/// - seconds are written (`16:19:05`) when they are not zero, and the offset
+///   (` +09:00`) when it is known;
+/// - a dateline that would pass 100 characters takes the shorter separator
+///   `—`;
+/// - the byline block is written as three lines when the first paragraph's
+///   first line would itself read as a byline line;
+/// - a byline line that reads as boilerplate and would end the text is
+///   followed by a repeat of its last label;
+/// - a dateline whose joined line would read as boilerplate and fall into
+///   the trailer stands on a line of its own before its paragraph;
+/// - in an article with no byline block, a first paragraph whose joined line
+///   would read as a byline line (`BY -- ...`) takes the separator `—`
+///   (`BY—...`);
+/// - credits follow the paragraphs when the last paragraph would read as
+///   boilerplate.
 impl Display for Article<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         Display::fmt(
