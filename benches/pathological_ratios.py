@@ -19,7 +19,7 @@ import os
 import sys
 
 SHAPES = ["brackets", "parens", "blank_lines", "by_lines", "dashes", "nbsp",
-          "long_line", "tiny_paragraphs", "credit_lines", "at_signs"]
+          "long_line", "tiny_paragraphs", "credit_lines", "at_signs", "controls"]
 SIZES = [1, 4, 16]
 MEASURE = "parse_into_cold"
 

@@ -14,11 +14,13 @@
 //! | `tiny_paragraphs` | one-character paragraphs (a million at 2 MB)              |
 //! | `credit_lines`    | `[c]` credit lines (a million at 4 MB)                    |
 //! | `at_signs`        | one `By` line of `@` with a label at its end              |
+//! | `controls`        | one paragraph of tabs and vertical tabs, which the line   |
+//! |                   | scan must look at one by one                              |
 
 #![allow(dead_code)]
 
 /// Every shape's name, in the order of the table above.
-pub const SHAPES: [&str; 10] = [
+pub const SHAPES: [&str; 11] = [
     "brackets",
     "parens",
     "blank_lines",
@@ -29,6 +31,7 @@ pub const SHAPES: [&str; 10] = [
     "tiny_paragraphs",
     "credit_lines",
     "at_signs",
+    "controls",
 ];
 
 const HEAD: &str = "Pathological input\n\n";
@@ -67,6 +70,7 @@ pub fn shape(name: &str, size: usize) -> String {
         "tiny_paragraphs" => repeat("", "x\n", size, ""),
         "credit_lines" => repeat("", "[c]\n", size, "The end.\n"),
         "at_signs" => repeat("By ", "@", size, " Posted : May 3, 2021\nThe end.\n"),
+        "controls" => repeat("x", "\t\u{b}", size, "\n"),
         _ => panic!("unknown shape {name}"),
     }
 }
