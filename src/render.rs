@@ -40,9 +40,12 @@ pub(crate) fn write_timestamp(f: &mut impl Write, t: &Timestamp) -> fmt::Result 
 
 fn write_kicker_headline(f: &mut impl Write, kicker: Option<&str>, headline: &str) -> fmt::Result {
     match kicker {
+        Some(k) if parse::is_bracket_kicker(k) => write!(f, "[{k}]")?,
         // A kicker read from `(TEXT)` may hold a bracket: keep its form.
-        Some(k) if k.contains(['[', ']', '【', '】', '［', '］']) => write!(f, "({k})")?,
-        Some(k) => write!(f, "[{k}]")?,
+        Some(k) if parse::is_paren_kicker(k) => write!(f, "({k})")?,
+        // Only a label can have given it (one the options add, longer than
+        // 40 characters or with a bracket and a lower-case letter).
+        Some(k) => write!(f, "{k}:")?,
         None => {}
     }
     if kicker.is_some() && !headline.is_empty() {
@@ -163,11 +166,27 @@ fn first_line_of(a: &Article<'_>, i: usize, extra_boilerplate: &[String]) -> Opt
 }
 
 /// Whether the credits follow the paragraphs: when the last paragraph reads
-/// as boilerplate, a credit after it keeps it out of the trailer.
+/// as boilerplate, a credit after it keeps it out of the trailer. A last
+/// paragraph that a dateline opens is read by its whole line, the dateline
+/// joined: `SEOUL (AP) -- Share` is no boilerplate, stays out of the trailer
+/// by itself, and keeps the credits before it (one of them may be a phrase
+/// the options add, which would be a trailer line at the end).
 fn credits_last(a: &Article<'_>, extra_boilerplate: &[String]) -> bool {
-    a.paragraphs
-        .last()
-        .is_some_and(|p| parse::is_boilerplate(p, extra_boilerplate))
+    let Some((i, p)) = a.paragraphs.iter().enumerate().next_back() else {
+        return false;
+    };
+    if !parse::is_boilerplate(p, extra_boilerplate) {
+        return false;
+    }
+    match a.dateline.as_ref().filter(|d| d.paragraph == i) {
+        Some(d) => {
+            let mut line = String::new();
+            let _ = write_dateline_as(&mut line, d, false);
+            line.push_str(p);
+            parse::is_boilerplate(&line, extra_boilerplate)
+        }
+        None => true,
+    }
 }
 
 /// The lines of the byline block.
@@ -310,7 +329,9 @@ impl Display for Rendered<'_, '_> {
 /// ```
 ///
 /// It departs from SPEC's template where the template would not parse back
-/// to the same article (`parse(render(a)) == a` is the rule it keeps):
+/// to the same article (`parse(render(a)) == a` is the rule it keeps, for
+/// articles parsed with the default options; for others,
+/// [`Article::display_with`] and the same options):
 ///
 /// - a region is written as a `, Region` qualifier, not as `(REGION)`: a
 ///   place with a region and nothing after it, `SYDNEY (Australia) -- `,

@@ -115,7 +115,19 @@ fn paren_kicker(i: &str) -> R<'_, &str> {
     .parse(i)
 }
 
-/// `LABEL:` with an upper-case label from SPEC's list or the caller's.
+/// Whether the trimmed kicker `k` reads back from `[k]`.
+pub(crate) fn is_bracket_kicker(k: &str) -> bool {
+    kicker_text_ok(k) && !k.contains(is_bracket)
+}
+
+/// Whether the trimmed kicker `k` reads back from `(k)`.
+pub(crate) fn is_paren_kicker(k: &str) -> bool {
+    let text = format!("({k})");
+    paren_kicker(&text).is_ok_and(|(rest, _)| rest.is_empty())
+}
+
+/// `LABEL:` with an upper-case label from SPEC's list or the caller's,
+/// followed by whitespace or the line's end: the first label that is.
 fn label_kicker<'a>(i: &'a str, extra: &[String]) -> R<'a, &'a str> {
     let labels = KICKER_LABELS
         .iter()
@@ -127,7 +139,7 @@ fn label_kicker<'a>(i: &'a str, extra: &[String]) -> R<'a, &'a str> {
             continue;
         }
         let found: R<'_, &str> = terminated(tag(label), char(':')).parse(i);
-        if let Ok(found) = found {
+        if let Ok(found) = found.and_then(spaced) {
             return Ok(found);
         }
     }
@@ -146,23 +158,24 @@ pub(crate) struct HeadlineLine<'a> {
     pub headline: &'a str,
 }
 
+/// `(TAG)` and `LABEL:` need whitespace (or the line's end) after them.
+fn spaced<'a>((rest, kicker): (&'a str, &'a str)) -> R<'a, &'a str> {
+    if rest.is_empty() || ws_prefix_len(rest.as_bytes()) > 0 {
+        Ok((rest, kicker))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            rest,
+            nom::error::ErrorKind::Space,
+        )))
+    }
+}
+
 /// SPEC 3.1: reads a trimmed, non-blank headline line.
 pub(crate) fn headline_line<'a>(line: &'a str, extra_labels: &[String]) -> HeadlineLine<'a> {
-    // `(TAG)` and `LABEL:` need whitespace (or the line's end) after them.
-    let spaced = |(rest, kicker): (&'a str, &'a str)| {
-        if rest.is_empty() || ws_prefix_len(rest.as_bytes()) > 0 {
-            Ok((rest, kicker))
-        } else {
-            Err(nom::Err::Error(nom::error::Error::new(
-                rest,
-                nom::error::ErrorKind::Space,
-            )))
-        }
-    };
     let kicker = alt((
         bracket_kicker,
         |i| paren_kicker(i).and_then(spaced),
-        |i| label_kicker(i, extra_labels).and_then(spaced),
+        |i| label_kicker(i, extra_labels),
     ))
     .parse(line);
     match kicker {

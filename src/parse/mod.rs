@@ -462,6 +462,16 @@ fn same_slice(a: &str, b: &str) -> bool {
     std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()
 }
 
+/// Whether a trimmed kicker reads back from `[k]` (for the renderer).
+pub(crate) fn is_bracket_kicker(k: &str) -> bool {
+    headline::is_bracket_kicker(k)
+}
+
+/// Whether a trimmed kicker reads back from `(k)` (for the renderer).
+pub(crate) fn is_paren_kicker(k: &str) -> bool {
+    headline::is_paren_kicker(k)
+}
+
 /// Whether a trimmed line would be read as a byline line (for the renderer).
 pub(crate) fn is_byline_line(line: &str) -> bool {
     byline::byline_line(line).is_some()
