@@ -508,19 +508,22 @@ fn strip_agency<'a>(part: &'a str, extra: &[String]) -> Option<&'a str> {
         .min_by_key(|rest| rest.len())
 }
 
-/// `part` without `agency` at its start, or else at its end, as a whole word.
+/// `part` without `agency` at its start, or else at its end, as a whole word:
+/// where the name ends (starts) with a letter or digit, no letter or digit
+/// may follow (come before) it. A name edged with punctuation, such as an
+/// added `(AP)`, needs no space there: `Jane Roe(AP)` gives `Jane Roe`.
 #[inline]
 fn strip_one_agency<'a>(part: &'a str, agency: &str) -> Option<&'a str> {
     if agency.is_empty() {
         return None;
     }
     if let Some(rest) = part.strip_prefix(agency) {
-        if !rest.starts_with(is_alnum) {
+        if !(rest.starts_with(is_alnum) && agency.ends_with(is_alnum)) {
             return Some(rest);
         }
     }
     match part.strip_suffix(agency) {
-        Some(rest) if !rest.ends_with(is_alnum) => Some(rest),
+        Some(rest) if !(rest.ends_with(is_alnum) && agency.starts_with(is_alnum)) => Some(rest),
         _ => None,
     }
 }
@@ -735,6 +738,11 @@ mod tests {
         assert_eq!(with_extra("Jane Roe Bloomberg"), ["Jane Roe"]);
         // Both ends, until neither holds an agency.
         assert_eq!(authors_of("AP Jane Roe Reuters"), ["Jane Roe"]);
+        // A name edged with punctuation needs no space beside it.
+        let paren = ["(AP)".to_owned()];
+        let mut out = Vec::new();
+        authors("Jane Roe(AP), (AP)Ann Lee, Kim (AP)x", &paren, &mut out);
+        assert_eq!(out, ["Jane Roe", "Ann Lee", "Kim (AP)x"]);
     }
 
     #[test]
