@@ -83,10 +83,15 @@ impl ParseOptions {
 
     /// The offset given to timestamps that have a time but state no zone.
     /// `None` (the default) leaves such timestamps without an offset.
-    /// Date-only timestamps never get an offset.
+    /// Date-only timestamps never get an offset. Offsets are whole minutes
+    /// in SPEC's JSON form (`+05:30`): the seconds of an offset that has
+    /// some (`+05:30:15`, a local mean time) are dropped.
     #[must_use]
     pub fn default_offset(mut self, offset: Option<FixedOffset>) -> Self {
-        self.default_offset = offset;
+        self.default_offset = offset.and_then(|o| {
+            let seconds = o.local_minus_utc();
+            FixedOffset::east_opt(seconds - seconds % 60)
+        });
         self
     }
 
@@ -102,7 +107,9 @@ impl ParseOptions {
     /// line equal to it is boilerplate. A phrase of a credit's shape
     /// (`[Advertisement]`) is boilerplate in the trailer and a credit
     /// elsewhere, since trailer lines are never credits. The phrase is
-    /// trimmed of SPEC whitespace; an empty one is ignored.
+    /// trimmed of SPEC whitespace; an empty one is ignored. A phrase that
+    /// holds a line end (LF or CR, also a CR left at its end by a file read
+    /// with CRLF line ends) never matches, since lines hold none.
     #[must_use]
     pub fn boilerplate_phrase(mut self, phrase: impl Into<String>) -> Self {
         push_trimmed(&mut self.boilerplate, &phrase.into());
@@ -111,8 +118,10 @@ impl ParseOptions {
 
     /// Adds a label to the `LABEL: headline` kickers of SPEC 3.1, matched
     /// exactly (case-sensitive) at the start of the headline line and
-    /// followed by `:`. SPEC's labels are upper-case; this one need not be.
-    /// The label is trimmed of SPEC whitespace; an empty one is ignored.
+    /// followed by `:` and whitespace (or the line's end). SPEC's labels are
+    /// upper-case; this one need not be. Give it without its colon:
+    /// `MARKETS`, not `MARKETS:`. The label is trimmed of SPEC whitespace;
+    /// an empty one is ignored.
     #[must_use]
     pub fn kicker_label(mut self, label: impl Into<String>) -> Self {
         push_trimmed(&mut self.kicker_labels, &label.into());
@@ -123,7 +132,11 @@ impl ParseOptions {
     /// words, case-sensitive, at the start or end of an author, the longest
     /// matching name first, built in or added (`Bloomberg News` goes whole
     /// from `Jane Roe, Bloomberg News`, not only its built-in `Bloomberg`).
-    /// The name is trimmed of SPEC whitespace; an empty one is ignored.
+    /// A name edged with punctuation needs no space beside it: `(AP)` goes
+    /// from `Jane Roe(AP)`. Since the byline is split into authors first, a
+    /// name that holds `,`, `;`, `&`, `/`, `|` or the word `and`
+    /// (`Johnson & Johnson`) never matches. The name is trimmed of SPEC
+    /// whitespace; an empty one is ignored.
     #[must_use]
     pub fn agency(mut self, name: impl Into<String>) -> Self {
         push_trimmed(&mut self.agencies, &name.into());
