@@ -238,8 +238,10 @@ impl fmt::Display for Warning {
 /// order of the JSON contract (SPEC section 4), which `Serialize` follows.
 ///
 /// `Display` renders the canonical layout (SPEC section 5), which parses back
-/// to an equal article when this one was parsed without warnings (see
-/// [`check_round_trip`](Self::check_round_trip)).
+/// to an equal article when this one was parsed without warnings with the
+/// default options. An article parsed with other [`ParseOptions`](crate::ParseOptions) is
+/// rendered with [`display_with`](Self::display_with) and read back with
+/// the same options (see [`check_round_trip`](Self::check_round_trip)).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Article<'a> {

@@ -199,6 +199,26 @@ fn spans_point_into_the_input() {
     );
 }
 
+/// A default offset with seconds keeps its whole minutes, so that the
+/// timestamp's JSON form reads back and the layout round-trips.
+#[test]
+fn default_offsets_are_whole_minutes() {
+    use wirecopy::chrono::FixedOffset;
+    for (seconds, written) in [
+        (5 * 3600 + 30 * 60 + 15, "+05:30"),
+        (-(5 * 3600 + 30 * 60 + 15), "-05:30"),
+    ] {
+        let options = ParseOptions::new().default_offset(FixedOffset::east_opt(seconds));
+        let a = options
+            .parse("Ferry\n\nPosted : 2021-03-04 10:15\n\nIt sails.\n")
+            .unwrap();
+        let posted = a.posted.unwrap();
+        assert_eq!(posted.to_string(), format!("2021-03-04T10:15:00{written}"));
+        assert_eq!(posted.to_string().parse::<Timestamp>().unwrap(), posted);
+        a.check_round_trip(&options).unwrap();
+    }
+}
+
 #[test]
 fn timestamps_convert_to_chrono_only_with_an_offset() {
     let a = wirecopy::parse(
@@ -282,6 +302,49 @@ fn added_phrases_shaped_like_credits_end_the_article_as_boilerplate() {
     assert_eq!(a.photo_credits, ["Advertisement"]);
     assert_eq!(a.paragraphs, ["The pier reopened.", "Crowds came back."]);
     assert!(a.boilerplate.is_empty());
+}
+
+/// The canonical layout of articles parsed with added phrases and labels
+/// reads back with the same options.
+#[test]
+fn canonical_layout_round_trips_with_added_phrases_and_labels() {
+    // A last paragraph that reads as boilerplate only without its dateline
+    // keeps the credits before it: at the end, the added phrase would be a
+    // trailer line.
+    let options = ParseOptions::new().boilerplate_phrase("[Advertisement]");
+    let a = options
+        .parse("Head\n\n[Advertisement]\nSEOUL (AP) -- Share\n")
+        .unwrap();
+    assert_eq!(a.photo_credits, ["Advertisement"]);
+    assert_eq!(a.paragraphs, ["Share"]);
+    assert!(a.warnings.is_empty());
+    a.check_round_trip(&options).unwrap();
+    // Labels that neither `[K]` nor `(K)` can carry are written as labels.
+    let long = "A".repeat(41);
+    for label in [long.as_str(), "Mkt[x]"] {
+        let options = ParseOptions::new().kicker_label(label);
+        let text = format!("{label}: Shares rise\n\nShares rose.\n");
+        let a = options.parse(&text).unwrap();
+        assert_eq!((a.kicker, a.headline), (Some(label), "Shares rise"));
+        assert!(
+            a.display_with(&options)
+                .to_string()
+                .starts_with(&format!("{label}: "))
+        );
+        a.check_round_trip(&options).unwrap();
+    }
+}
+
+/// A label that another, shorter label starts is still tried when the
+/// shorter one lacks the space after its colon.
+#[test]
+fn added_labels_are_not_hidden_by_their_prefixes() {
+    let options = ParseOptions::new().kicker_label("UPDATE:LIVE");
+    let a = options
+        .parse("UPDATE:LIVE: Storm nears\n\nRain.\n")
+        .unwrap();
+    assert_eq!((a.kicker, a.headline), (Some("UPDATE:LIVE"), "Storm nears"));
+    a.check_round_trip(&options).unwrap();
 }
 
 #[test]

@@ -112,11 +112,13 @@ struct Cli {
     #[arg(long, value_name = "PHRASE", allow_hyphen_values = true)]
     boilerplate: Vec<String>,
 
-    /// An extra `LABEL: headline` kicker label (SPEC 3.1), case-sensitive; repeatable.
+    /// An extra `LABEL: headline` kicker label (SPEC 3.1), case-sensitive, without its
+    /// colon; repeatable.
     #[arg(long, value_name = "LABEL", allow_hyphen_values = true)]
     kicker_label: Vec<String>,
 
-    /// An extra agency name removed from authors (SPEC 3.2), case-sensitive; repeatable.
+    /// An extra agency name removed from authors (SPEC 3.2), case-sensitive, longest
+    /// first; repeatable.
     #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     agency: Vec<String>,
 
