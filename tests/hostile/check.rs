@@ -328,8 +328,63 @@ pub fn check_round_trip(a: &Article<'_>) {
     panic!("the canonical form keeps a timestamp warning:\n{rendered}");
 }
 
+/// Options drawn from `input` itself, as a user who lists the leftovers of
+/// their sources might: every third line as a boilerplate phrase, the first
+/// word of the first line as a kicker label, and the last word of every
+/// line that starts with `By ` as an agency name.
+pub fn options_from(input: &str) -> ParseOptions {
+    let salt = input.len() % 3;
+    let mut options = ParseOptions::new();
+    for (i, line) in input.lines().enumerate() {
+        if (i + salt) % 3 == 0 {
+            options = options.boilerplate_phrase(line);
+        }
+        if let Some(rest) = line.trim_start().strip_prefix("By ") {
+            if let Some(last) = rest.split_whitespace().last() {
+                options = options.agency(last);
+            }
+        }
+    }
+    if let Some(word) = input.split_whitespace().next() {
+        options = options.kicker_label(word.trim_end_matches(':'));
+    }
+    options
+}
+
+/// `input` parsed with [`options_from`] it: an article without warnings
+/// reads back from its canonical layout with the same options, and any
+/// other reaches a fixed point.
+pub fn check_with_options(input: &str) {
+    let options = options_from(input);
+    let Ok(a) = options.parse(input) else {
+        return;
+    };
+    let mut rendered = a.display_with(&options).to_string();
+    if a.warnings.is_empty() {
+        if let Err(e) = a.check_round_trip(&options) {
+            panic!("round trip with options fails: {e}\n--- input ---\n{input:?}\n{options:?}");
+        }
+        return;
+    }
+    for _ in 0..a.paragraphs.len() + 2 {
+        let again = options
+            .parse(&rendered)
+            .unwrap_or_else(|e| panic!("the canonical form does not parse: {e}\n{rendered}"));
+        let next = again.display_with(&options).to_string();
+        if again.warnings.is_empty() || next == rendered {
+            if let Err(e) = again.check_round_trip(&options) {
+                panic!("not a fixed point with options: {e}\n{options:?}");
+            }
+            return;
+        }
+        rendered = next;
+    }
+    panic!("the canonical form keeps a warning with options:\n{rendered}\n{options:?}");
+}
+
 /// Lenient and strict parsing of `input` (SPEC 3.7 and the properties
-/// above), with and without a default offset.
+/// above), with and without a default offset, and with options drawn
+/// from it (see [`check_with_options`]).
 pub fn check_str(input: &str) {
     let lenient = wirecopy::parse(input);
     let nul = input.bytes().position(|b| b == 0);
@@ -410,6 +465,8 @@ pub fn check_str(input: &str) {
         same.updated = a.updated;
         assert_eq!(*a, same, "a default offset changed more than timestamps");
     }
+
+    check_with_options(input);
 }
 
 /// The byte entry point (SPEC 2 and 3.7): size, then NUL, then UTF-8, each
@@ -587,4 +644,5 @@ pub fn check_generated(a: &Article<'_>, exact: bool) {
     }
     check_article(&rendered, &again);
     check_round_trip(&again);
+    check_with_options(&rendered);
 }
