@@ -19,7 +19,7 @@
 
 use std::fmt::{self, Display, Write};
 
-use crate::parse::{self, MAX_DATELINE};
+use crate::parse::{self, MAX_CREDIT, MAX_DATELINE};
 use crate::{Article, Dateline, ParseOptions, Timestamp};
 
 /// Writes a timestamp as `February 28, 2019, 16:19` (`:05` seconds when not
@@ -165,6 +165,19 @@ fn first_line_of(a: &Article<'_>, i: usize, extra_boilerplate: &[String]) -> Opt
     Some(line)
 }
 
+/// The line of credit `c`: `[c]`, or where that line is a boilerplate
+/// phrase the options add (a trailer line at the end of the text), `[ c ]`
+/// with as many spaces as it takes, within a credit's 120 characters.
+fn credit_line(c: &str, extra_boilerplate: &[String]) -> String {
+    let mut line = format!("[{c}]");
+    let mut pad = 0;
+    while extra_boilerplate.contains(&line) && line.chars().count() + 2 <= MAX_CREDIT {
+        pad += 1;
+        line = format!("[{0}{c}{0}]", " ".repeat(pad));
+    }
+    line
+}
+
 /// Whether the credits follow the paragraphs: when the last paragraph reads
 /// as boilerplate, a credit after it keeps it out of the trailer. A last
 /// paragraph that a dateline opens is read by its whole line, the dateline
@@ -271,7 +284,7 @@ impl Display for Rendered<'_, '_> {
             if !a.photo_credits.is_empty() {
                 f.write_char('\n')?;
                 for c in &a.photo_credits {
-                    writeln!(f, "[{c}]")?;
+                    writeln!(f, "{}", credit_line(c, self.extra_boilerplate))?;
                 }
             }
             Ok(())
@@ -350,7 +363,9 @@ impl Display for Rendered<'_, '_> {
 ///   would read as a byline line (`BY -- ...`) takes the separator `—`
 ///   (`BY—...`);
 /// - credits follow the paragraphs when the last paragraph would read as
-///   boilerplate.
+///   boilerplate;
+/// - with [`Article::display_with`], a credit whose line `[c]` is a phrase
+///   the options add is written `[ c ]`.
 impl Display for Article<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         Display::fmt(

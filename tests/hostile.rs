@@ -468,3 +468,24 @@ fn regression_dateline_that_reads_as_a_byline_word() {
         \r\r\r\r\r\r\r\r\n\xc2\xa0\n";
     check::check_str(&String::from_utf8_lossy(found));
 }
+
+/// Found by the `roundtrip` fuzz target, with boilerplate phrases drawn from
+/// the text itself (`check::options_from`): the last paragraph reads as
+/// boilerplate (the added phrase `By`), so the canonical layout writes the
+/// credits after it; the empty credit of `[\u{200B} ]` was written `[]`,
+/// which is another added phrase, and fell into the trailer with the
+/// paragraph. Such a credit is now written `[ ]`.
+#[test]
+fn regression_credit_written_as_an_added_phrase() {
+    let input = "[May] News\n\nBy \n\n[\u{200b}    ]\n[]\n";
+    let options = ParseOptions::new()
+        .boilerplate_phrase("By")
+        .boilerplate_phrase("[]");
+    let a = options.parse(input).unwrap();
+    assert_eq!(a.paragraphs, ["By"]);
+    assert_eq!(a.photo_credits, [""]);
+    assert_eq!(a.boilerplate, ["[]"]);
+    assert!(a.warnings.is_empty());
+    a.check_round_trip(&options).unwrap();
+    check::check_with_options(input);
+}

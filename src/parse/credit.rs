@@ -9,7 +9,7 @@ use super::lines::{longer_than, trim};
 use super::trailer::is_copyright;
 
 /// The longest credit line, in characters, brackets included.
-const MAX_CREDIT: usize = 120;
+pub(crate) const MAX_CREDIT: usize = 120;
 
 /// Whether `text` holds `http://`, `https://` or `www.`, in any case: one
 /// search for the `:` and `.` those need, then a look around each.

@@ -482,6 +482,10 @@ pub(crate) fn is_boilerplate(line: &str, options_extra: &[String]) -> bool {
     trailer::is_boilerplate(line, options_extra)
 }
 
+/// The longest credit line in characters, brackets included (for the
+/// renderer).
+pub(crate) const MAX_CREDIT: usize = credit::MAX_CREDIT;
+
 /// The longest dateline in characters (for the renderer).
 pub(crate) const MAX_DATELINE: usize = dateline::MAX_DATELINE;
 
