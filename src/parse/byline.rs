@@ -496,8 +496,9 @@ fn strip_agency<'a>(part: &'a str, extra: &[String]) -> Option<&'a str> {
     if extra.is_empty() {
         return built_in;
     }
-    // The longest name removed leaves the shortest rest; among names of
-    // the same length, the built-in one, then the first added.
+    // The longest name removed, in characters, leaves the shortest rest;
+    // among names of the same length, the built-in one, then the first
+    // added.
     built_in
         .into_iter()
         .chain(
@@ -505,7 +506,7 @@ fn strip_agency<'a>(part: &'a str, extra: &[String]) -> Option<&'a str> {
                 .iter()
                 .filter_map(|agency| strip_one_agency(part, agency)),
         )
-        .min_by_key(|rest| rest.len())
+        .min_by_key(|rest| rest.chars().count())
 }
 
 /// `part` without `agency` at its start, or else at its end, as a whole word:
@@ -738,6 +739,12 @@ mod tests {
         assert_eq!(with_extra("Jane Roe Bloomberg"), ["Jane Roe"]);
         // Both ends, until neither holds an agency.
         assert_eq!(authors_of("AP Jane Roe Reuters"), ["Jane Roe"]);
+        // Longest in characters: `Kyodo News` (10) before `News 통신` (7,
+        // in 11 bytes).
+        let korean = ["News 통신".to_owned()];
+        let mut out = Vec::new();
+        authors("Ann Lee, Kyodo News 통신", &korean, &mut out);
+        assert_eq!(out, ["Ann Lee", "통신"]);
         // A name edged with punctuation needs no space beside it.
         let paren = ["(AP)".to_owned()];
         let mut out = Vec::new();
