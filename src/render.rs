@@ -202,6 +202,18 @@ fn credits_last(a: &Article<'_>, extra_boilerplate: &[String]) -> bool {
     }
 }
 
+/// Whether `line`, which ends in one space, ends in the whole word `last`
+/// before it, in any case.
+fn ends_with_word_last(line: &str) -> bool {
+    let Some(head) = line.strip_suffix(' ') else {
+        return false;
+    };
+    let n = head.len();
+    n >= 4
+        && head.as_bytes()[n - 4..].eq_ignore_ascii_case(b"last")
+        && !head[..n - 4].ends_with(|c: char| c.is_alphanumeric())
+}
+
 /// The lines of the byline block.
 fn byline_lines(article: &Article<'_>, extra_boilerplate: &[String]) -> Vec<String> {
     let mut by = String::new();
@@ -221,6 +233,11 @@ fn byline_lines(article: &Article<'_>, extra_boilerplate: &[String]) -> Vec<Stri
     for l in &labels {
         if !line.is_empty() {
             line.push(' ');
+            if ends_with_word_last(&line) {
+                // `last Updated` would read as the label `Last updated`,
+                // whose words are joined by one space: two keep them apart.
+                line.push(' ');
+            }
         }
         line.push_str(l);
     }
@@ -351,6 +368,8 @@ impl Display for Rendered<'_, '_> {
 ///   would read back with `Australia` as the agency;
 /// - seconds are written (`16:19:05`) when they are not zero, and the offset
 ///   (` +09:00`) when it is known;
+/// - a byline that ends in the word `last` is followed by two spaces, so
+///   that `last Updated` does not read as the label `Last updated`;
 /// - a dateline that would pass 100 characters takes the shorter separator
 ///   `—`;
 /// - the byline block is written as three lines when the first paragraph's

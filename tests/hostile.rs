@@ -489,3 +489,24 @@ fn regression_credit_written_as_an_added_phrase() {
     a.check_round_trip(&options).unwrap();
     check::check_with_options(input);
 }
+
+/// Found by the `roundtrip` fuzz target: a byline that ends in the word
+/// `last` (its label kept apart by two spaces in the input) was written
+/// `last Updated : ...`, which reads as the label `Last updated` and took
+/// `last` from the byline. The canonical layout now writes two spaces there.
+#[test]
+fn regression_byline_ending_in_last_before_updated() {
+    for input in [
+        "H\n\nBy Ann Lee last  Updated : May 22, 2021\n\nBody.\n",
+        "H\n\nBy Ann LAST\u{a0}Updated : May 22, 2021 10:00\n\nBody.\n",
+    ] {
+        let a = wirecopy::parse(input).unwrap();
+        assert!(
+            a.byline.unwrap().to_lowercase().ends_with("last"),
+            "{input:?}"
+        );
+        assert!(a.updated.is_some());
+        a.check_round_trip(&ParseOptions::new()).unwrap();
+        check::check_str(input);
+    }
+}
