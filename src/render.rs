@@ -44,8 +44,16 @@ fn write_kicker_headline(f: &mut impl Write, kicker: Option<&str>, headline: &st
         // A kicker read from `(TEXT)` may hold a bracket: keep its form.
         Some(k) if parse::is_paren_kicker(k) => write!(f, "({k})")?,
         // Only a label can have given it (one the options add, longer than
-        // 40 characters or with a bracket and a lower-case letter).
-        Some(k) => write!(f, "{k}:")?,
+        // 40 characters or with a bracket and a lower-case letter). On a
+        // line of its own, a kicker-only line, nothing after it can turn it
+        // into another kicker (`[x: a ] b` would read as `[x: a ]`).
+        Some(k) => {
+            write!(f, "{k}:")?;
+            if !headline.is_empty() {
+                f.write_char('\n')?;
+            }
+            return f.write_str(headline);
+        }
         None => {}
     }
     if kicker.is_some() && !headline.is_empty() {
@@ -384,7 +392,11 @@ impl Display for Rendered<'_, '_> {
 /// - credits follow the paragraphs when the last paragraph would read as
 ///   boilerplate;
 /// - with [`Article::display_with`], a credit whose line `[c]` is a phrase
-///   the options add is written `[ c ]`.
+///   the options add is written `[ c ]`;
+/// - a kicker that neither `[K]` nor `(K)` can carry, which only a label
+///   the options add can give (over 40 characters, or with a bracket and a
+///   lower-case letter), is written `K:` on a line of its own, the headline
+///   on the next.
 impl Display for Article<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         Display::fmt(

@@ -319,17 +319,23 @@ fn canonical_layout_round_trips_with_added_phrases_and_labels() {
     assert_eq!(a.paragraphs, ["Share"]);
     assert!(a.warnings.is_empty());
     a.check_round_trip(&options).unwrap();
-    // Labels that neither `[K]` nor `(K)` can carry are written as labels.
+    // Labels that neither `[K]` nor `(K)` can carry are written as labels,
+    // on a line of their own: with `[x:` and a headline that holds `]` on
+    // one line, `[x: Shares ]` would read as a bracket kicker.
     let long = "A".repeat(41);
-    for label in [long.as_str(), "Mkt[x]"] {
+    for (label, headline) in [
+        (long.as_str(), "Shares rise"),
+        ("Mkt[x]", "Shares rise"),
+        ("[x", "Shares ] rise"),
+    ] {
         let options = ParseOptions::new().kicker_label(label);
-        let text = format!("{label}: Shares rise\n\nShares rose.\n");
+        let text = format!("{label}:\n{headline}\n\nShares rose.\n");
         let a = options.parse(&text).unwrap();
-        assert_eq!((a.kicker, a.headline), (Some(label), "Shares rise"));
+        assert_eq!((a.kicker, a.headline), (Some(label), headline));
+        let rendered = a.display_with(&options).to_string();
         assert!(
-            a.display_with(&options)
-                .to_string()
-                .starts_with(&format!("{label}: "))
+            rendered.starts_with(&text[..label.len() + headline.len() + 3]),
+            "{rendered:?}"
         );
         a.check_round_trip(&options).unwrap();
     }
