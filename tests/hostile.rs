@@ -510,3 +510,16 @@ fn regression_byline_ending_in_last_before_updated() {
         check::check_str(input);
     }
 }
+
+/// Found by the `parse_str` fuzz target with options drawn from the text:
+/// the kicker `[x`, from the added label of a kicker-only line, was written
+/// `[x: Shares ] rise` on one line, which reads as the bracket kicker
+/// `x: Shares`. Such a kicker now keeps a line of its own.
+#[test]
+fn regression_label_kicker_that_opens_a_bracket() {
+    let input = "[x:\nShares ] rise\n\nBody.\n";
+    let options = check::options_from(input);
+    let a = options.parse(input).unwrap();
+    assert_eq!((a.kicker, a.headline), (Some("[x"), "Shares ] rise"));
+    check::check_with_options(input);
+}
