@@ -794,8 +794,7 @@ fn list_options_extend_the_boilerplate_kicker_labels_and_agencies() {
     let extended = record(&[
         "--boilerplate",
         "Tweet",
-        "--boilerplate",
-        "- Advertisement -",
+        "--boilerplate=- Advertisement -",
         "--kicker-label",
         "DISPATCH",
         "--agency",
@@ -825,6 +824,10 @@ fn usage_errors_exit_2() {
         &["--format", "yaml", "a.txt"],
         &["--jsonl-field"],
         &["--jsonl-field", "text"],
+        // A list option does not take the next option as its value; a label
+        // given with its colon could never match.
+        &["--boilerplate", "--strict", "a.txt"],
+        &["--kicker-label", "MARKETS:", "a.txt"],
     ] {
         let r = run(dir.path(), args, None);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
@@ -950,4 +953,193 @@ fn jobs_is_the_number_of_threads_of_the_whole_program() {
         assert!(stdout.ends_with("\"warnings\":[]}\n"));
         assert_eq!(most, threads, "--jobs {jobs}");
     }
+}
+
+/// Runs the example with stdin, stdout and stderr as given, and fails if it
+/// is not done within a minute (an input it would read forever): a watchdog
+/// kills it then.
+fn run_bounded(
+    dir: &Path,
+    args: &[&str],
+    stdin: Stdio,
+    stdout: Stdio,
+    stderr: Stdio,
+) -> std::process::Output {
+    let child = Command::new(wire2json())
+        .args(args)
+        .current_dir(dir)
+        .stdin(stdin)
+        .stdout(stdout)
+        .stderr(stderr)
+        .spawn()
+        .expect("start wire2json");
+    let pid = child.id().to_string();
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        let late = finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .is_err();
+        if late {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+        }
+        late
+    });
+    let out = child.wait_with_output().unwrap();
+    let _ = done.send(());
+    assert!(
+        !watchdog.join().unwrap(),
+        "wire2json {args:?} did not finish"
+    );
+    out
+}
+
+#[test]
+fn the_largest_max_size_is_no_limit_and_streams_over_a_limit_end() {
+    let dir = TempDir::new("limits");
+    dir.write("a.txt", article("Pier opens", "It opened."));
+    let most = usize::MAX.to_string();
+    let r = run(
+        dir.path(),
+        &["--max-size", &most, "a.txt", "-"],
+        Some(b"Ferry\n\nIt sails.\n"),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let headlines: Vec<Value> = r.records().iter().map(|v| v["headline"].clone()).collect();
+    assert_eq!(headlines, ["Pier opens", "Ferry"]);
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    // An endless stream is not read to its end to learn its size.
+    let out = run_bounded(
+        dir.path(),
+        &["--max-size", "1000", "/dev/zero"],
+        Stdio::null(),
+        Stdio::piped(),
+        Stdio::piped(),
+    );
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["error"]["kind"], "TooLarge");
+    assert_eq!(out.status.code(), Some(1));
+    // Nor is an endless JSON line: it gives `TooLarge`, and the input ends.
+    let out = run_bounded(
+        dir.path(),
+        &["--max-size", "1000", "--jsonl-field", "text", "/dev/zero"],
+        Stdio::null(),
+        Stdio::piped(),
+        Stdio::piped(),
+    );
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["source"], "/dev/zero:1");
+    assert_eq!(record["error"]["kind"], "TooLarge");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("/dev/zero: line 1 has no end within"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_lines_over_the_line_limit_are_skipped_and_cut_lines_fail_at_their_end() {
+    let dir = TempDir::new("long-lines");
+    // With --max-size 100 a line is read whole up to 6 * 100 bytes + 1 MiB.
+    let long = format!(
+        "{{\"text\": \"Head\\n\\nBody.\", \"html\": \"{}\"}}\n",
+        "x".repeat((1 << 20) + 1000)
+    );
+    let text = format!(
+        "{{\"text\": \"Ferry\\n\\nIt sails.\"}}\n{long}{{\"text\": \"Pier\\n\\nIt opens.\"}}\n{{\"text\": \"Cut short\n"
+    );
+    dir.write("a.jsonl", text);
+    let r = run(
+        dir.path(),
+        &["--max-size", "100", "--jsonl-field", "text", "a.jsonl"],
+        None,
+    );
+    let records = r.records();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(records[0]["headline"], "Ferry");
+    assert_eq!(records[1]["error"]["kind"], "TooLarge");
+    assert_eq!(
+        records[1]["error"]["message"],
+        format!(
+            "input of {} bytes is over the limit of {} bytes at line 1, column 1 (offset 0)",
+            long.len(),
+            600 + (1 << 20)
+        )
+    );
+    assert_eq!(records[2]["headline"], "Pier");
+    // A line cut short fails where it stops, not at its start.
+    assert_eq!(records[3]["error"]["kind"], "InvalidJson");
+    assert_eq!(records[3]["error"]["column"], 19);
+    assert_eq!(records.len(), 4);
+}
+
+#[cfg(unix)]
+#[test]
+fn write_problems_end_the_run_as_documented() {
+    let dir = TempDir::new("writes");
+    for i in 0..2000 {
+        dir.write(
+            &format!("c/{i:04}.txt"),
+            article(&format!("Pier {i}"), "It opened."),
+        );
+    }
+    dir.write("c/0001.txt", "Binary\n\0\n");
+    std::os::unix::net::UnixListener::bind(dir.path().join("sock")).unwrap();
+    std::os::unix::fs::symlink("missing", dir.path().join("c/0000-broken")).unwrap();
+
+    // A reader that stops early: status 0, whatever was left.
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(wire2json())
+            .args(["--jobs", jobs, "c"])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        assert_eq!(child.wait().unwrap().code(), Some(0), "--jobs {jobs}");
+    }
+    // Output that cannot be written: status 2, the error, then the summary.
+    if Path::new("/dev/full").exists() {
+        let full = || {
+            fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap()
+        };
+        let out = run_bounded(
+            dir.path(),
+            &["c"],
+            Stdio::null(),
+            Stdio::from(full()),
+            Stdio::piped(),
+        );
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            lines[lines.len() - 2].starts_with("wire2json: cannot write the output"),
+            "{stderr}"
+        );
+        assert!(lines[lines.len() - 1].starts_with("parsed "), "{stderr}");
+        // A stderr that cannot be written loses its lines, not the records.
+        let out = run_bounded(
+            dir.path(),
+            &["c"],
+            Stdio::null(),
+            Stdio::piped(),
+            Stdio::from(full()),
+        );
+        assert_eq!(out.status.code(), Some(2), "the broken link");
+        assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2000);
+    }
+    // A socket named on the command line is refused before anything is read.
+    let r = run(dir.path(), &["c/0002.txt", "sock"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.is_empty());
+    assert_eq!(r.stderr_lines(), ["wire2json: sock: a socket, not a file"]);
 }

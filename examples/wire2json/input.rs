@@ -60,6 +60,9 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<Vec<Task>, Vec<String>> {
                 Ok(_) => tasks.push(Task::Dir(path.clone())),
                 Err(e) => problems.push(format!("{}: cannot list directory: {e}", path.display())),
             },
+            Ok(meta) if is_socket(&meta) => {
+                problems.push(format!("{}: a socket, not a file", path.display()));
+            }
             Ok(meta) => match meta.is_file().then(|| File::open(path)) {
                 Some(Err(e)) => problems.push(format!("{}: {e}", path.display())),
                 _ => tasks.push(Task::File(
@@ -75,6 +78,18 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<Vec<Task>, Vec<String>> {
     } else {
         Err(problems)
     }
+}
+
+/// Whether `meta` is a Unix socket's, which cannot be read as a file.
+#[cfg(unix)]
+fn is_socket(meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_socket()
+}
+
+#[cfg(not(unix))]
+fn is_socket(_: &fs::Metadata) -> bool {
+    false
 }
 
 /// What a directory entry is, without following symbolic links.
@@ -324,6 +339,12 @@ pub fn read_file(
     read_limited(file, size, limit, buf)
 }
 
+/// How many bytes past the size limit a stream of unknown size (stdin, a
+/// FIFO, a device) is read, unkept, to learn its size for the `TooLarge`
+/// record. An endless one (`/dev/zero`) stops there, and the size given is
+/// the bytes read.
+pub const SIZE_PROBE: u64 = 1 << 30;
+
 /// Appends a whole input to `buf`. An input over the size limit is not
 /// kept; a regular file of known `size` is not even read (its size says
 /// enough). On an error nothing is appended.
@@ -340,10 +361,14 @@ pub fn read_limited(
     if let Some(size) = size {
         buf.reserve(size as usize + 1);
     }
-    match (&mut r).take(limit as u64 + 1).read_to_end(buf) {
+    // One byte past the limit tells an input over it; `usize::MAX` is no limit.
+    match (&mut r)
+        .take((limit as u64).saturating_add(1))
+        .read_to_end(buf)
+    {
         Ok(n) if n > limit => {
             buf.truncate(start);
-            let rest = io::copy(&mut r, &mut io::sink())?;
+            let rest = io::copy(&mut r.take(SIZE_PROBE), &mut io::sink())?;
             Ok(Loaded::TooLarge(n as u64 + rest))
         }
         Ok(n) => Ok(Loaded::Text(start..start + n)),
@@ -527,11 +552,25 @@ impl Reader {
     }
 }
 
+/// The longest JSON line that is read whole, without its line end: the
+/// article's text, at most `max_size` bytes, takes at most six bytes per
+/// byte escaped (`\u0001`), and the rest of the line gets 1 MiB.
+pub fn line_limit(limits: &Limits) -> u64 {
+    (limits.max_size as u64)
+        .saturating_mul(6)
+        .saturating_add(1 << 20)
+}
+
 /// Reads one line of JSON Lines into the batch: an item unless it is blank.
-/// Returns false at the end of the input (or on a read error, reported).
+/// A line over [`line_limit`] is not kept: it gives `TooLarge`. Returns
+/// false at the end of the input (or on a read error, reported).
 fn read_line(lines: &mut Lines, batch: &mut Batch, limits: &Limits) -> bool {
     let start = batch.data.len();
-    let n = match lines.reader.read_until(b'\n', &mut batch.data) {
+    let limit = line_limit(limits);
+    let read = (&mut lines.reader)
+        .take(limit.saturating_add(1))
+        .read_until(b'\n', &mut batch.data);
+    let n = match read {
         Ok(0) => return false,
         Ok(n) => n,
         Err(e) => {
@@ -543,6 +582,10 @@ fn read_line(lines: &mut Lines, batch: &mut Batch, limits: &Limits) -> bool {
     };
     lines.number += 1;
     batch.read_bytes += n as u64;
+    if n as u64 > limit && batch.data.last() != Some(&b'\n') {
+        batch.data.truncate(start);
+        return too_long_line(lines, batch, limits, n as u64, limit);
+    }
     let mut text = start;
     if lines.number == 1 && batch.data[start..].starts_with(b"\xEF\xBB\xBF") {
         text += 3;
@@ -562,6 +605,65 @@ fn read_line(lines: &mut Lines, batch: &mut Batch, limits: &Limits) -> bool {
     true
 }
 
+/// A JSON line over `limit` whose first `read` bytes were read: the rest is
+/// read past without being kept, and the line gives `TooLarge`. A line with
+/// no end within [`SIZE_PROBE`] more bytes ends the input: what follows is
+/// not read, and a message says so. Returns whether the input goes on.
+fn too_long_line(
+    lines: &mut Lines,
+    batch: &mut Batch,
+    limits: &Limits,
+    read: u64,
+    limit: u64,
+) -> bool {
+    let name = batch.add_name(format_args!("{}:{}", lines.name, lines.number));
+    let (rest, ended) = match skip_line(&mut lines.reader) {
+        Ok(skipped) => skipped,
+        Err(e) => {
+            let message = format!("{}: {e}", lines.name);
+            batch.push(Item::Unreadable(message), limits);
+            (0, false)
+        }
+    };
+    batch.read_bytes += rest;
+    let size = usize::try_from(read + rest).unwrap_or(usize::MAX);
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let error = wirecopy::Error::too_large(size, limit);
+    batch.push(Item::Failed { name, error }, limits);
+    if !ended {
+        let message = format!(
+            "{}: line {} has no end within {} bytes; the rest is not read",
+            lines.name,
+            lines.number,
+            read + rest
+        );
+        batch.push(Item::Unreadable(message), limits);
+    }
+    ended
+}
+
+/// Reads past the rest of a line, up to [`SIZE_PROBE`] bytes, keeping
+/// nothing: the bytes read, and whether the line (or the input) ended.
+fn skip_line(r: &mut impl BufRead) -> io::Result<(u64, bool)> {
+    let mut skipped = 0;
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((skipped, true));
+        }
+        if let Some(i) = memchr::memchr(b'\n', buf) {
+            r.consume(i + 1);
+            return Ok((skipped + i as u64 + 1, true));
+        }
+        let len = buf.len();
+        r.consume(len);
+        skipped += len as u64;
+        if skipped >= SIZE_PROBE {
+            return Ok((skipped, false));
+        }
+    }
+}
+
 /// Appends the text of `field` of the JSON object `line` to `out` and
 /// returns its range there. The text is unescaped; other fields are skipped
 /// without being stored. If the field appears twice, the last one counts.
@@ -570,6 +672,10 @@ pub fn extract_field(
     field: &str,
     out: &mut Vec<u8>,
 ) -> Result<Range<usize>, InputError> {
+    // Without its terminator, so that a line cut short is an error at its
+    // end, not at the start of a next line.
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
     let start = out.len();
     let mut de = serde_json::Deserializer::from_slice(line);
     let found = ObjectSeed {

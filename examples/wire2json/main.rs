@@ -75,8 +75,9 @@ entries joined to it), `-` for stdin, or PATH:LINE for JSON Lines. An input that
 gives {\"source\": ..., \"error\": {\"kind\", \"offset\", \"line\", \"column\", \"message\"}} \
 and processing goes on. `-` must be a pipe or a file, not a terminal.
 
-Exit status: 0 when every input parsed, 1 when some failed, 2 for usage errors and \
-unreadable paths (one line on stderr names each). The last line on stderr is \
+Exit status: 0 when every input parsed (or the reader of stdout stopped early, as \
+`| head` does), 1 when some failed, 2 for usage errors, unreadable paths (one line on \
+stderr names each) and output that cannot be written. The last line on stderr is \
 `parsed N articles (F failed), B bytes in S s: T MB/s`. S is the time spent in the \
 parse calls, summed over all threads (reading, encoding and writing not counted), so T \
 is the parse throughput of one core.")]
@@ -104,22 +105,24 @@ struct Cli {
     default_offset: Option<FixedOffset>,
 
     /// The largest input, in bytes, that is parsed; a larger file, stdin or JSON Lines
-    /// record is not parsed and gives a `TooLarge` record.
+    /// record is not parsed and gives a `TooLarge` record. A JSON line is read whole up
+    /// to 6 × BYTES + 1 MiB.
     #[arg(long, value_name = "BYTES", default_value_t = wirecopy::DEFAULT_MAX_SIZE)]
     max_size: usize,
 
     /// An extra boilerplate phrase (SPEC 3.6), matched as a whole trimmed line; repeatable.
-    #[arg(long, value_name = "PHRASE", allow_hyphen_values = true)]
+    /// A value that starts with `-` is given as --boilerplate=VALUE.
+    #[arg(long, value_name = "PHRASE")]
     boilerplate: Vec<String>,
 
     /// An extra `LABEL: headline` kicker label (SPEC 3.1), case-sensitive, without its
     /// colon; repeatable.
-    #[arg(long, value_name = "LABEL", allow_hyphen_values = true)]
+    #[arg(long, value_name = "LABEL", value_parser = parse_label)]
     kicker_label: Vec<String>,
 
     /// An extra agency name removed from authors (SPEC 3.2), case-sensitive, longest
     /// first; repeatable.
-    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    #[arg(long, value_name = "NAME")]
     agency: Vec<String>,
 
     /// Threads in all, for reading, parsing and encoding [default: all cores].
@@ -143,6 +146,17 @@ enum Format {
     Json,
     /// No output: parse only (for counting failures and timing).
     None,
+}
+
+/// A kicker label, which the colon follows in the text: given with its own
+/// colon at the end it could never match, so that is a usage error.
+fn parse_label(s: &str) -> Result<String, String> {
+    match s.strip_suffix(':') {
+        Some(label) => Err(format!(
+            "give the label without the colon that follows it (--kicker-label {label:?})"
+        )),
+        None => Ok(s.to_owned()),
+    }
 }
 
 /// Reads `±HH:MM`.
@@ -175,10 +189,16 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(Fatal(message)) => {
-            eprintln!("wire2json: {message}");
+            say(format_args!("wire2json: {message}"));
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes a line to stderr. A stderr that cannot be written (closed, full,
+/// or a pipe whose reader has gone) loses the line, not the run.
+fn say(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
 /// A batch and its chunks, reused once written.
@@ -342,13 +362,16 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
-    match write_result {
-        // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            return Err(Fatal(format!("cannot write the output: {e}")));
+    // A reader that stops early (`| head`) has what it wanted: the run
+    // stops there with status 0, whatever the inputs it did not take.
+    let stopped_early = matches!(&write_result, Err(e) if e.kind() == io::ErrorKind::BrokenPipe);
+    let unwritable = match write_result {
+        Err(e) if !stopped_early => {
+            say(format_args!("wire2json: cannot write the output: {e}"));
+            true
         }
-        _ => {}
-    }
+        _ => false,
+    };
 
     let seconds = counts.parse_time.as_secs_f64();
     let mb_per_s = if seconds > 0.0 {
@@ -356,11 +379,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     } else {
         0.0
     };
-    eprintln!(
+    say(format_args!(
         "parsed {} articles ({} failed), {} bytes in {:.6} s: {:.1} MB/s",
         counts.articles, counts.failed, counts.bytes, seconds, mb_per_s
-    );
-    Ok(if counts.unreadable > 0 {
+    ));
+    Ok(if stopped_early {
+        ExitCode::SUCCESS
+    } else if unwritable || counts.unreadable > 0 {
         ExitCode::from(2)
     } else if counts.failed > 0 {
         ExitCode::from(1)
@@ -391,9 +416,10 @@ impl Writer<'_> {
             return Ok(());
         }
         for message in &chunk.messages {
+            let line = || say(format_args!("wire2json: {message}"));
             match self.progress {
-                Some(pb) => pb.suspend(|| eprintln!("wire2json: {message}")),
-                None => eprintln!("wire2json: {message}"),
+                Some(pb) => pb.suspend(line),
+                None => line(),
             }
         }
         if let Some(e) = &chunk.error {
