@@ -83,6 +83,16 @@ impl TempDir {
         path
     }
 
+    /// Writes `n` articles, `Item 0` to `Item n-1`, as `dir/0000.txt` and on.
+    fn write_articles(&self, dir: &str, n: usize) {
+        for i in 0..n {
+            self.write(
+                &format!("{dir}/{i:04}.txt"),
+                article(&format!("Item {i}"), "Text."),
+            );
+        }
+    }
+
     fn mkdir(&self, rel: &str) -> PathBuf {
         let path = self.0.join(rel);
         fs::create_dir_all(&path).unwrap();
@@ -922,12 +932,7 @@ fn most_threads(child: &std::process::Child, time: std::time::Duration) -> usize
 #[test]
 fn jobs_is_the_number_of_threads_of_the_whole_program() {
     let dir = TempDir::new("threads");
-    for i in 0..40 {
-        dir.write(
-            &format!("corpus/{i:02}.txt"),
-            article(&format!("Item {i}"), "Text."),
-        );
-    }
+    dir.write_articles("corpus", 40);
     for (jobs, threads) in [("1", 1), ("3", 3)] {
         // The corpus, then stdin, held open while the threads are counted.
         let mut child = Command::new(wire2json())
@@ -1079,12 +1084,7 @@ fn json_lines_over_the_line_limit_are_skipped_and_cut_lines_fail_at_their_end() 
 #[test]
 fn write_problems_end_the_run_as_documented() {
     let dir = TempDir::new("writes");
-    for i in 0..2000 {
-        dir.write(
-            &format!("c/{i:04}.txt"),
-            article(&format!("Pier {i}"), "It opened."),
-        );
-    }
+    dir.write_articles("c", 2000);
     dir.write("c/0001.txt", "Binary\n\0\n");
     std::os::unix::net::UnixListener::bind(dir.path().join("sock")).unwrap();
     std::os::unix::fs::symlink("missing", dir.path().join("c/0000-broken")).unwrap();
