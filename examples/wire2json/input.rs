@@ -343,7 +343,7 @@ pub fn read_file(
 /// FIFO, a device) is read, unkept, to learn its size for the `TooLarge`
 /// record. An endless one (`/dev/zero`) stops there, and the size given is
 /// the bytes read.
-pub const SIZE_PROBE: u64 = 1 << 30;
+const SIZE_PROBE: u64 = 1 << 30;
 
 /// Appends a whole input to `buf`. An input over the size limit is not
 /// kept; a regular file of known `size` is not even read (its size says
@@ -555,7 +555,7 @@ impl Reader {
 /// The longest JSON line that is read whole, without its line end: the
 /// article's text, at most `max_size` bytes, takes at most six bytes per
 /// byte escaped (`\u0001`), and the rest of the line gets 1 MiB.
-pub fn line_limit(limits: &Limits) -> u64 {
+fn line_limit(limits: &Limits) -> u64 {
     (limits.max_size as u64)
         .saturating_mul(6)
         .saturating_add(1 << 20)
@@ -617,29 +617,25 @@ fn too_long_line(
     limit: u64,
 ) -> bool {
     let name = batch.add_name(format_args!("{}:{}", lines.name, lines.number));
-    let (rest, ended) = match skip_line(&mut lines.reader) {
-        Ok(skipped) => skipped,
-        Err(e) => {
-            let message = format!("{}: {e}", lines.name);
-            batch.push(Item::Unreadable(message), limits);
-            (0, false)
-        }
-    };
+    let skipped = skip_line(&mut lines.reader);
+    let rest = skipped.as_ref().map_or(0, |&(rest, _)| rest);
     batch.read_bytes += rest;
     let size = usize::try_from(read + rest).unwrap_or(usize::MAX);
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let error = wirecopy::Error::too_large(size, limit);
     batch.push(Item::Failed { name, error }, limits);
-    if !ended {
-        let message = format!(
+    let message = match skipped {
+        Ok((_, true)) => return true,
+        Ok((_, false)) => format!(
             "{}: line {} has no end within {} bytes; the rest is not read",
             lines.name,
             lines.number,
             read + rest
-        );
-        batch.push(Item::Unreadable(message), limits);
-    }
-    ended
+        ),
+        Err(e) => format!("{}: {e}", lines.name),
+    };
+    batch.push(Item::Unreadable(message), limits);
+    false
 }
 
 /// Reads past the rest of a line, up to [`SIZE_PROBE`] bytes, keeping
