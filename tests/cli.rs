@@ -830,6 +830,7 @@ fn usage_errors_exit_2() {
     for args in [
         &["--bogus", "a.txt"][..],
         &["--jobs", "0", "a.txt"],
+        &["--jobs", "1025", "a.txt"],
         &["--jobs", "many", "a.txt"],
         &["--format", "yaml", "a.txt"],
         &["--jsonl-field"],

@@ -59,6 +59,11 @@ const SAMPLE: &[u8] = include_bytes!("../data/velmora_cable_car.txt");
 /// Its name in the record's `"source"`.
 const SAMPLE_NAME: &str = "examples/data/velmora_cable_car.txt";
 
+/// The most threads `--jobs` takes. Each thread gets several chunks of a
+/// batch and its own buffers, so a mistyped `--jobs 100000` would spend
+/// minutes starting threads and cutting batches into tiny chunks.
+const MAX_JOBS: i64 = 1024;
+
 /// Show a progress bar only above this many input files (or, with
 /// `--jsonl-field`, this many MB of JSON Lines).
 const PROGRESS_MIN_FILES: u64 = 8;
@@ -125,8 +130,9 @@ struct Cli {
     #[arg(long, value_name = "NAME")]
     agency: Vec<String>,
 
-    /// Threads in all, for reading, parsing and encoding [default: all cores].
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    /// Threads in all, 1 to 1024, for reading, parsing and encoding [default: all
+    /// cores].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_JOBS))]
     jobs: Option<u32>,
 
     /// Most articles per batch (tests and tuning).
