@@ -365,16 +365,26 @@ fn layout<'a>(
     // The last line too long to be read twice, and whether it holds the
     // copyright phrase (see `Line::rights_reserved`).
     let mut long_line: Option<(&'a str, bool)> = None;
-    while let Some(line) = first_body.take().or_else(|| lines.next_non_blank()) {
+    // Whether `line` is a credit, which it then takes.
+    let mut credit_line = |line: &Line<'a>, credits: &mut Vec<&'a str>| {
         if let Some(found) = line.rights_reserved {
             long_line = Some((line.text, found));
         }
-        if let Some(c) = credit::credit(line.text) {
-            if !options.boilerplate.is_empty() && options.boilerplate.iter().any(|p| p == line.text)
-            {
-                phrase_credit = Some(c);
-            }
-            article.photo_credits.push(c);
+        let c = credit::credit(line.text)?;
+        if !options.boilerplate.is_empty() && options.boilerplate.iter().any(|p| p == line.text) {
+            phrase_credit = Some(c);
+        }
+        credits.push(c);
+        Some(())
+    };
+    // The first paragraphs, while one of them may open with a dateline; then
+    // the rest, in a loop of its own that has no dateline to look for.
+    let mut dateline_phase = true;
+    while dateline_phase {
+        let Some(line) = first_body.take().or_else(|| lines.next_non_blank()) else {
+            break;
+        };
+        if credit_line(&line, &mut article.photo_credits).is_some() {
             continue;
         }
         let mut text = line.text;
@@ -382,19 +392,23 @@ fn layout<'a>(
             // A line holding only a dateline opens the next paragraph.
             d.paragraph = article.paragraphs.len();
             article.dateline = Some(d);
-        } else if article.dateline.is_none() && article.paragraphs.len() < 3 {
-            if let Some((mut d, rest)) = dateline::dateline(text) {
-                if rest.is_empty() {
-                    pending = Some((d, text));
-                    continue;
-                }
-                d.paragraph = article.paragraphs.len();
-                article.dateline = Some(d);
-                dateline_line = Some(text);
-                text = rest;
+        } else if let Some((mut d, rest)) = dateline::dateline(text) {
+            if rest.is_empty() {
+                pending = Some((d, text));
+                continue;
             }
+            d.paragraph = article.paragraphs.len();
+            article.dateline = Some(d);
+            dateline_line = Some(text);
+            text = rest;
         }
         article.paragraphs.push(text);
+        dateline_phase = article.dateline.is_none() && article.paragraphs.len() < 3;
+    }
+    while let Some(line) = lines.next_non_blank() {
+        if credit_line(&line, &mut article.photo_credits).is_none() {
+            article.paragraphs.push(line.text);
+        }
     }
     if let Some(at) = lines.nul() {
         return Err(binary(at));
