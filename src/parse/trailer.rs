@@ -34,6 +34,25 @@ pub(crate) const PHRASES: &[&str] = &[
     "Comments ()",
 ];
 
+/// Bit `n` set: a phrase of [`PHRASES`] is `n` bytes long.
+const PHRASE_LENGTHS: u64 = {
+    let mut lengths = 0u64;
+    let mut i = 0;
+    while i < PHRASES.len() {
+        assert!(PHRASES[i].len() < 64, "a bit for each phrase's length");
+        lengths |= 1 << PHRASES[i].len();
+        i += 1;
+    }
+    lengths
+};
+
+/// Whether `line` is one of [`PHRASES`]. Most lines have no phrase's
+/// length, which one test tells.
+#[inline]
+fn is_phrase(line: &str) -> bool {
+    line.len() < 64 && PHRASE_LENGTHS & (1 << line.len()) != 0 && PHRASES.contains(&line)
+}
+
 /// A word of a sign-off: no whitespace, no parenthesis.
 fn word(i: &str) -> IResult<&str, &str> {
     take_till1(|c| is_ws(c) || c == '(' || c == ')')(i)
@@ -86,7 +105,7 @@ pub(crate) fn is_boilerplate_given(
     extra: &[String],
     rights_reserved: Option<bool>,
 ) -> bool {
-    PHRASES.contains(&line)
+    is_phrase(line)
         || extra.iter().any(|p| p == line)
         || is_sign_off(line)
         || is_copyright_given(line, rights_reserved)
