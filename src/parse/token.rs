@@ -163,14 +163,22 @@ pub(crate) fn bytes_contain_ci(hay: &[u8], needle: &str, pair: (usize, usize)) -
         }
         false
     };
-    // Whole steps of 16 start positions; `p, q < n.len()`, so the bytes
-    // they read end at `hay.len()` at most.
+    // Whole steps of 16 start positions, two at a time with one test;
+    // `p, q < n.len()`, so the bytes they read end at `hay.len()` at most.
     let steps = starts / LANES * LANES;
-    let at_p = hay[p..p + steps].chunks_exact(LANES);
-    let at_q = hay[q..q + steps].chunks_exact(LANES);
+    let pairs = steps / (2 * LANES) * (2 * LANES);
+    let at_p = hay[p..p + pairs].chunks_exact(2 * LANES);
+    let at_q = hay[q..q + pairs].chunks_exact(2 * LANES);
     for (k, (a, b)) in at_p.zip(at_q).enumerate() {
-        let mask = candidates(a, b);
-        if mask != 0 && any_whole(mask, k * LANES) {
+        let ((a0, a1), (b0, b1)) = (a.split_at(LANES), b.split_at(LANES));
+        let mask = candidates(a0, b0) | candidates(a1, b1) << LANES;
+        if mask != 0 && any_whole(mask, k * 2 * LANES) {
+            return true;
+        }
+    }
+    if pairs < steps {
+        let mask = candidates(&hay[pairs + p..][..LANES], &hay[pairs + q..][..LANES]);
+        if mask != 0 && any_whole(mask, pairs) {
             return true;
         }
     }
@@ -212,8 +220,9 @@ mod tests {
 
     /// The packed-pair search finds what a plain scan of every position
     /// finds: the phrase planted at every offset of haystacks of every
-    /// length up to 100, in mixed case, among bytes that share its pair or
-    /// fold onto it, and whole near misses.
+    /// length up to 140 (past four steps of 16 start positions), in mixed
+    /// case, among bytes that share its pair or fold onto it, and whole near
+    /// misses.
     #[test]
     fn packed_pair_search_agrees_with_a_plain_scan() {
         let (needle, pair) = crate::parse::trailer::RIGHTS_RESERVED;
@@ -223,9 +232,21 @@ mod tests {
         };
         let noise: &[u8] = b"gGvV GVgv\x07\xE2\x80\xA8ALL rights reservee";
         let mut next = crate::parse::xorshift(0x9E37_79B9_7F4A_7C15);
-        for len in 0..100 {
-            for plant in [None, Some(0), Some(1), Some(len / 2), Some(len)] {
+        for len in 0..140 {
+            for plant in [
+                None,
+                Some(0),
+                Some(1),
+                Some(len / 2),
+                Some(len),
+                Some(usize::MAX),
+            ] {
                 for _ in 0..20 {
+                    // The last plant falls anywhere.
+                    let plant = plant.map(|at| match at {
+                        usize::MAX => (next() % (len as u64 + 1)) as usize,
+                        at => at,
+                    });
                     let mut hay: Vec<u8> = (0..len)
                         .map(|_| noise[(next() % noise.len() as u64) as usize])
                         .collect();
