@@ -47,14 +47,34 @@ fn bracketed_credit(line: &str) -> Option<&str> {
     // Between the brackets that open and close the line: no other bracket.
     // Brackets are ASCII, so both cuts are character boundaries.
     let inner = &line[1..line.len() - 1];
-    if memchr::memchr2(b'[', b']', inner.as_bytes()).is_some()
-        || holds_url(inner)
+    // One pass over the short text classifies its bytes; the URL search
+    // runs only if a `:` or `.` is there.
+    let classes = inner
+        .bytes()
+        .fold(0, |classes, b| classes | CREDIT_CLASS[usize::from(b)]);
+    if classes & BRACKET != 0
+        || (classes & URL_PUNCT != 0 && holds_url(inner))
         || is_copyright(line)
     {
         return None;
     }
     Some(trim(inner))
 }
+
+/// [`CREDIT_CLASS`]: `[` or `]`.
+const BRACKET: u8 = 1;
+/// [`CREDIT_CLASS`]: `:` or `.`, which every URL form holds.
+const URL_PUNCT: u8 = 2;
+
+/// The class of each byte for [`bracketed_credit`]'s pass.
+const CREDIT_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    class[b'[' as usize] = BRACKET;
+    class[b']' as usize] = BRACKET;
+    class[b':' as usize] = URL_PUNCT;
+    class[b'.' as usize] = URL_PUNCT;
+    class
+};
 
 #[cfg(test)]
 mod tests {
