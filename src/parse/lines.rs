@@ -53,15 +53,18 @@ pub(crate) fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
-/// `s` without SPEC whitespace at its start. Inlined for the common case
-/// of a visible ASCII first byte; the rest is out of line.
+/// `s` without SPEC whitespace at its start. Inlined for the common cases,
+/// a visible ASCII first byte and one space before one; the rest is out of
+/// line.
 #[inline(always)]
 pub(crate) fn trim_start(s: &str) -> &str {
-    // Most lines start with a visible ASCII character.
-    if matches!(s.as_bytes().first(), Some(0x21..=0x7E)) {
-        return s;
+    match s.as_bytes() {
+        // Most lines start with a visible ASCII character.
+        [0x21..=0x7E, ..] => s,
+        // One space before one: the text after a separator, mostly.
+        [b' ', 0x21..=0x7E, ..] => &s[1..],
+        _ => trim_start_slow(s),
     }
-    trim_start_slow(s)
 }
 
 #[inline(never)]
@@ -88,14 +91,17 @@ pub(crate) fn ws_run(b: &[u8]) -> usize {
     i
 }
 
-/// `s` without SPEC whitespace at its end. Inlined for the common case of
-/// a visible ASCII last byte; the rest is out of line.
+/// `s` without SPEC whitespace at its end. Inlined for the common cases, a
+/// visible ASCII last byte and one space after one; the rest is out of
+/// line.
 #[inline(always)]
 pub(crate) fn trim_end(s: &str) -> &str {
-    if matches!(s.as_bytes().last(), Some(0x21..=0x7E)) {
-        return s;
+    match s.as_bytes() {
+        [.., 0x21..=0x7E] => s,
+        // One space after one: the text before a separator, mostly.
+        [.., 0x21..=0x7E, b' '] => &s[..s.len() - 1],
+        _ => trim_end_slow(s),
     }
-    trim_end_slow(s)
 }
 
 #[inline(never)]
@@ -432,6 +438,32 @@ mod tests {
         // A character ending in byte A0 is not an NBSP.
         assert_eq!(trim("\u{4E20}"), "\u{4E20}");
         assert_eq!(trim(""), "");
+    }
+
+    /// `trim` is `str::trim_matches` with SPEC's whitespace on every string
+    /// of up to four characters from a set that takes each of its paths:
+    /// visible ASCII at an end, one space beside it, runs of spaces, tabs,
+    /// NBSP and other whitespace, and text that is not ASCII.
+    #[test]
+    fn trim_agrees_with_trim_matches() {
+        const CHARS: [char; 12] = [
+            'a', '.', '~', '!', ' ', '\t', '\u{A0}', '\u{3000}', '\u{FEFF}', '한', '\u{4E20}',
+            '\u{2028}',
+        ];
+        // Every string of exactly `n` of the characters, for `n` up to 4.
+        let mut level = vec![String::new()];
+        let mut texts = level.clone();
+        for _ in 0..4 {
+            level = level
+                .iter()
+                .flat_map(|t| CHARS.iter().map(move |&c| format!("{t}{c}")))
+                .collect();
+            texts.extend(level.iter().cloned());
+        }
+        assert_eq!(texts.len(), 1 + 12 + 144 + 1728 + 20_736);
+        for text in &texts {
+            assert_eq!(trim(text), text.trim_matches(is_ws), "{text:?}");
+        }
     }
 
     #[test]
