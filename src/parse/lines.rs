@@ -12,7 +12,7 @@ use super::trailer::RIGHTS_RESERVED;
 /// SPEC 2: whitespace is ASCII space and tab, U+00A0, U+2000–U+200B, U+202F,
 /// U+205F, U+3000 and U+FEFF.
 #[inline]
-pub(crate) fn is_ws(c: char) -> bool {
+pub(crate) const fn is_ws(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t' | '\u{A0}' | '\u{2000}'
@@ -63,9 +63,35 @@ pub(crate) fn trim_start(s: &str) -> &str {
         [0x21..=0x7E, ..] => s,
         // One space before one: the text after a separator, mostly.
         [b' ', 0x21..=0x7E, ..] => &s[1..],
+        // A first byte that no whitespace character starts with (Hangul).
+        [first, ..] if WS_EDGE[usize::from(*first)] & WS_FIRST == 0 => s,
         _ => trim_start_slow(s),
     }
 }
+
+/// [`WS_EDGE`]: some whitespace character starts with this byte.
+const WS_FIRST: u8 = 1;
+/// [`WS_EDGE`]: some whitespace character ends with this byte.
+const WS_LAST: u8 = 2;
+
+/// For each byte, whether a SPEC whitespace character starts
+/// ([`WS_FIRST`]) or ends ([`WS_LAST`]) with it; built from the characters.
+const WS_EDGE: [u8; 256] = {
+    let mut edge = [0; 256];
+    let mut c = 0;
+    while c <= 0xFFFF {
+        if let Some(ch) = char::from_u32(c) {
+            if is_ws(ch) {
+                let mut buf = [0; 4];
+                let bytes = ch.encode_utf8(&mut buf).as_bytes();
+                edge[bytes[0] as usize] |= WS_FIRST;
+                edge[bytes[bytes.len() - 1] as usize] |= WS_LAST;
+            }
+        }
+        c += 1;
+    }
+    edge
+};
 
 #[inline(never)]
 fn trim_start_slow(s: &str) -> &str {
@@ -100,6 +126,8 @@ pub(crate) fn trim_end(s: &str) -> &str {
         [.., 0x21..=0x7E] => s,
         // One space after one: the text before a separator, mostly.
         [.., 0x21..=0x7E, b' '] => &s[..s.len() - 1],
+        // A last byte that no whitespace character ends with (Hangul).
+        [.., last] if WS_EDGE[usize::from(*last)] & WS_LAST == 0 => s,
         _ => trim_end_slow(s),
     }
 }
