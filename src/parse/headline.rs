@@ -18,6 +18,7 @@ use nom::sequence::{delimited, terminated};
 use nom::{IResult, Parser};
 
 use super::lines::{longer_than, trim, ws_prefix_len};
+use super::token::length_bits;
 
 type R<'a, T> = IResult<&'a str, T>;
 
@@ -126,16 +127,12 @@ pub(crate) fn is_paren_kicker(k: &str) -> bool {
     paren_kicker(&text).is_ok_and(|(rest, _)| rest.is_empty())
 }
 
-/// Bit `n` set: a label of [`KICKER_LABELS`] is `n` bytes long.
+/// Bit `n` set: a label of [`KICKER_LABELS`] is `n` bytes long (all are
+/// shorter than the 16 bytes [`colon_bits`] looks at).
 const LABEL_LENGTHS: u16 = {
-    let mut lengths = 0u16;
-    let mut i = 0;
-    while i < KICKER_LABELS.len() {
-        assert!(KICKER_LABELS[i].len() < 16, "a bit for each label's length");
-        lengths |= 1 << KICKER_LABELS[i].len();
-        i += 1;
-    }
-    lengths
+    let lengths = length_bits(KICKER_LABELS);
+    assert!(lengths >> 16 == 0, "labels are shorter than 16 bytes");
+    lengths as u16
 };
 
 /// Bit `n` set: byte `n` of `b` is a `:`, for the first 16 bytes.

@@ -100,6 +100,19 @@ pub(crate) fn tag_ci(tag: &'static str) -> impl Fn(&str) -> R<'_, &str> {
     }
 }
 
+/// Bit `n` set: a string of `list` is `n` bytes long. Every string is
+/// shorter than 64 bytes (checked where the table is built).
+pub(crate) const fn length_bits(list: &[&str]) -> u64 {
+    let mut bits = 0u64;
+    let mut i = 0;
+    while i < list.len() {
+        assert!(list[i].len() < 64, "a bit for each length");
+        bits |= 1 << list[i].len();
+        i += 1;
+    }
+    bits
+}
+
 /// Whether `text` starts with the ASCII `prefix`, in any case.
 #[inline]
 pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {

@@ -15,7 +15,7 @@ use nom::combinator::{eof, opt};
 use nom::{IResult, Parser};
 
 use super::lines::{is_ws, line_before, trim};
-use super::token::{contains_ci, sp, sp0, starts_with_ci};
+use super::token::{contains_ci, length_bits, sp, sp0, starts_with_ci};
 
 /// SPEC 3.6's default boilerplate phrases.
 pub(crate) const PHRASES: &[&str] = &[
@@ -35,16 +35,7 @@ pub(crate) const PHRASES: &[&str] = &[
 ];
 
 /// Bit `n` set: a phrase of [`PHRASES`] is `n` bytes long.
-const PHRASE_LENGTHS: u64 = {
-    let mut lengths = 0u64;
-    let mut i = 0;
-    while i < PHRASES.len() {
-        assert!(PHRASES[i].len() < 64, "a bit for each phrase's length");
-        lengths |= 1 << PHRASES[i].len();
-        i += 1;
-    }
-    lengths
-};
+const PHRASE_LENGTHS: u64 = length_bits(PHRASES);
 
 /// Whether `line` is one of [`PHRASES`]. Most lines have no phrase's
 /// length, which one test tells.
