@@ -150,8 +150,11 @@ fn label_kicker<'a>(i: &'a str, extra: &[String]) -> R<'a, &'a str> {
     // A built-in label is tried only where a colon follows a label's
     // length: most headlines have none there, which one test tells.
     let colons = colon_bits(i.as_bytes()) & LABEL_LENGTHS;
-    let built_in = KICKER_LABELS.iter().filter(|_| colons != 0).copied();
-    let labels = built_in.chain(extra.iter().map(String::as_str));
+    let built_in: &[&str] = if colons == 0 { &[] } else { KICKER_LABELS };
+    let labels = built_in
+        .iter()
+        .copied()
+        .chain(extra.iter().map(String::as_str));
     for label in labels {
         // The colon's place is the cheap test: most lines fail it.
         if i.as_bytes().get(label.len()) != Some(&b':') {

@@ -75,7 +75,8 @@ const WS_FIRST: u8 = 1;
 const WS_LAST: u8 = 2;
 
 /// For each byte, whether a SPEC whitespace character starts
-/// ([`WS_FIRST`]) or ends ([`WS_LAST`]) with it; built from the characters.
+/// ([`WS_FIRST`]) or ends ([`WS_LAST`]) with it; built from the characters,
+/// all of which are in the Basic Multilingual Plane (a test checks).
 const WS_EDGE: [u8; 256] = {
     let mut edge = [0; 256];
     let mut c = 0;
@@ -492,6 +493,13 @@ mod tests {
         for text in &texts {
             assert_eq!(trim(text), text.trim_matches(is_ws), "{text:?}");
         }
+    }
+
+    /// `WS_EDGE` is built from the characters up to U+FFFF: no whitespace
+    /// character lies beyond.
+    #[test]
+    fn whitespace_is_in_the_basic_multilingual_plane() {
+        assert!(!(0x1_0000..=0x10_FFFF).filter_map(char::from_u32).any(is_ws));
     }
 
     #[test]
