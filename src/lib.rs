@@ -160,6 +160,9 @@ pub use chrono;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+/// The default options that [`parse`] and [`parse_bytes`] use, built once.
+static DEFAULT_OPTIONS: ParseOptions = ParseOptions::new();
+
 /// Parses `input` leniently with the default [`ParseOptions`].
 ///
 /// ```
@@ -168,7 +171,7 @@ struct ReadmeDoctests;
 /// # Ok::<(), wirecopy::Error>(())
 /// ```
 pub fn parse(input: &str) -> Result<Article<'_>, Error> {
-    ParseOptions::default().parse(input)
+    DEFAULT_OPTIONS.parse(input)
 }
 
 /// Checks that `input` is NUL-free UTF-8 within the size limit (one leading
@@ -181,7 +184,7 @@ pub fn parse(input: &str) -> Result<Article<'_>, Error> {
 /// # Ok::<(), wirecopy::Error>(())
 /// ```
 pub fn parse_bytes(input: &[u8]) -> Result<Article<'_>, Error> {
-    ParseOptions::default().parse_bytes(input)
+    DEFAULT_OPTIONS.parse_bytes(input)
 }
 
 /// Parses a timestamp value as written after a date label (SPEC 3.3):

@@ -50,6 +50,15 @@ pub struct ParseOptions {
 
 impl Default for ParseOptions {
     fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ParseOptions {
+    /// The defaults: lenient, no default offset, a 64 MiB limit, SPEC's lists.
+    /// A `const fn`, so the defaults can be a `static`.
+    #[must_use]
+    pub const fn new() -> Self {
         ParseOptions {
             mode: Mode::Lenient,
             default_offset: None,
@@ -58,14 +67,6 @@ impl Default for ParseOptions {
             kicker_labels: Vec::new(),
             agencies: Vec::new(),
         }
-    }
-}
-
-impl ParseOptions {
-    /// The defaults: lenient, no default offset, a 64 MiB limit, SPEC's lists.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
     }
 
     /// Lenient (the default) or strict parsing.
