@@ -227,11 +227,27 @@ impl<'a> Lines<'a> {
         self.nul
     }
 
+    /// Calls `f` with each of the remaining lines that are not blank, in
+    /// order. One call for the whole body, out of line, so that the scan's
+    /// state stays in registers from line to line.
+    #[inline(never)]
+    pub fn for_each_non_blank(&mut self, mut f: impl FnMut(Line<'a>)) {
+        while let Some(line) = self.non_blank() {
+            f(line);
+        }
+    }
+
     /// The next line that is not blank. Empty lines (between paragraphs,
     /// mostly) are stepped over from their terminator, without the work of
     /// making a [`Line`] of each.
-    #[inline]
+    #[inline(never)]
     pub fn next_non_blank(&mut self) -> Option<Line<'a>> {
+        self.non_blank()
+    }
+
+    /// [`next_non_blank`](Self::next_non_blank), always inlined.
+    #[inline(always)]
+    fn non_blank(&mut self) -> Option<Line<'a>> {
         loop {
             let bytes = &self.input.as_bytes()[..self.end];
             loop {
@@ -346,7 +362,7 @@ fn long_line_end(bytes: &[u8], start: usize) -> (Option<usize>, bool) {
 impl<'a> Iterator for Lines<'a> {
     type Item = Line<'a>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Line<'a>> {
         let bytes = &self.input.as_bytes()[..self.end];
         let first = *bytes.get(self.pos)?;

@@ -405,11 +405,12 @@ fn layout<'a>(
         article.paragraphs.push(text);
         dateline_phase = article.dateline.is_none() && article.paragraphs.len() < 3;
     }
-    while let Some(line) = lines.next_non_blank() {
-        if credit_line(&line, &mut article.photo_credits).is_none() {
-            article.paragraphs.push(line.text);
+    let (paragraphs, credits) = (&mut article.paragraphs, &mut article.photo_credits);
+    lines.for_each_non_blank(|line| {
+        if credit_line(&line, credits).is_none() {
+            paragraphs.push(line.text);
         }
-    }
+    });
     if let Some(at) = lines.nul() {
         return Err(binary(at));
     }
