@@ -277,7 +277,8 @@ fn is_terminator(b: u8) -> bool {
     matches!(b, b'\n' | b'\r' | 0)
 }
 
-/// The offset of the first LF, CR or NUL byte in `hay`.
+/// The offset from `start` of the first LF, CR or NUL byte in
+/// `bytes[start..stop]`.
 ///
 /// Besides these three, the bytes at or below [`LAST_CONTROL`] are the tab
 /// and other controls, rare in news text, so the scan looks for all of
@@ -288,32 +289,60 @@ fn is_terminator(b: u8) -> bool {
 /// byte, and sets up no searcher at each call: lines are found about 1.2
 /// times as fast (see the README). A tab costs one step of the inner loop,
 /// so a line of tabs is read a byte per step, still in linear time.
+///
+/// The bytes after the last whole block (the input's last line or two,
+/// mostly) are read as one more block, the one that ends at `stop`, with
+/// the bits of the bytes before them cleared; only an input shorter than a
+/// block is read byte by byte.
 #[inline]
-fn terminator(hay: &[u8]) -> Option<usize> {
-    const BLOCK: usize = 64;
+fn terminator(bytes: &[u8], start: usize, stop: usize) -> Option<usize> {
+    let hay = &bytes[start..stop];
     let mut blocks = hay.chunks_exact(BLOCK);
     let mut base = 0;
     for block in &mut blocks {
-        let v: [u8x16; 4] = std::array::from_fn(|k| vector(&block[16 * k..]));
-        if controls(v[0].min(v[1]).min(v[2].min(v[3]))) != 0 {
-            let mut at = v
-                .iter()
-                .enumerate()
-                .fold(0u64, |m, (k, &v)| m | u64::from(controls(v)) << (16 * k));
-            while at != 0 {
-                let k = at.trailing_zeros() as usize;
-                if is_terminator(block[k]) {
-                    return Some(base + k);
-                }
-                at &= at - 1;
-            }
+        if let Some(k) = block_terminator(block, u64::MAX) {
+            return Some(base + k);
         }
         base += BLOCK;
     }
-    let tail = blocks.remainder();
-    tail.iter()
-        .position(|&b| is_terminator(b))
-        .map(|k| base + k)
+    let rest = blocks.remainder();
+    match stop.checked_sub(BLOCK) {
+        _ if rest.is_empty() => None,
+        Some(from) => {
+            // The block holds `BLOCK - rest.len()` bytes before the rest.
+            let skip = BLOCK - rest.len();
+            block_terminator(&bytes[from..stop], u64::MAX << skip).map(|k| base + k - skip)
+        }
+        None => rest
+            .iter()
+            .position(|&b| is_terminator(b))
+            .map(|k| base + k),
+    }
+}
+
+/// The bytes [`terminator`] reads at a time.
+const BLOCK: usize = 64;
+
+/// The offset of the first LF, CR or NUL byte of the 64-byte `block` among
+/// those whose bits are set in `keep`.
+#[inline(always)]
+fn block_terminator(block: &[u8], keep: u64) -> Option<usize> {
+    let v: [u8x16; 4] = std::array::from_fn(|k| vector(&block[16 * k..]));
+    if controls(v[0].min(v[1]).min(v[2].min(v[3]))) == 0 {
+        return None;
+    }
+    let mut at = keep
+        & v.iter()
+            .enumerate()
+            .fold(0u64, |m, (k, &v)| m | u64::from(controls(v)) << (16 * k));
+    while at != 0 {
+        let k = at.trailing_zeros() as usize;
+        if is_terminator(block[k]) {
+            return Some(k);
+        }
+        at &= at - 1;
+    }
+    None
 }
 
 /// The bytes a line-end scan stops at are LF, CR and NUL, and the scan
@@ -346,7 +375,7 @@ fn long_line_end(bytes: &[u8], start: usize) -> (Option<usize>, bool) {
     let mut from = start + WINDOW;
     loop {
         let stop = (from + WINDOW).min(bytes.len());
-        let end = terminator(&bytes[from..stop]).map(|i| from + i);
+        let end = terminator(bytes, from, stop).map(|i| from + i);
         let line_part = end.unwrap_or(stop);
         if !found {
             let back = from - (phrase.len() - 1);
@@ -370,10 +399,10 @@ impl<'a> Iterator for Lines<'a> {
         let terminator = if matches!(first, b'\n' | b'\r' | 0) {
             Some(self.pos)
         } else {
-            let window = &bytes[self.pos..bytes.len().min(self.pos + WINDOW)];
-            match terminator(window) {
+            let stop = bytes.len().min(self.pos + WINDOW);
+            match terminator(bytes, self.pos, stop) {
                 Some(i) => Some(self.pos + i),
-                None if window.len() < WINDOW => None,
+                None if stop - self.pos < WINDOW => None,
                 None => {
                     let (end, found) = long_line_end(bytes, self.pos);
                     rights_reserved = Some(found);
@@ -454,20 +483,26 @@ mod tests {
                 })
                 .collect();
             for from in [0, 1, 15, 16, 63, 64, 65].into_iter().filter(|&f| f <= len) {
-                let hay = &hay[from..];
+                // Every end, so that the last block is read across `from`.
+                let stop = from + (next() % (len - from + 1) as u64) as usize;
                 assert_eq!(
-                    terminator(hay),
-                    memchr::memchr3(b'\n', b'\r', 0, hay),
-                    "{hay:?}"
+                    terminator(&hay, from, stop),
+                    memchr::memchr3(b'\n', b'\r', 0, &hay[from..stop]),
+                    "{:?}",
+                    &hay[from..stop]
                 );
             }
         }
         for len in 0..200 {
             let mut hay = vec![b'\t'; len];
-            assert_eq!(terminator(&hay), None);
+            assert_eq!(terminator(&hay, 0, len), None);
             for at in 0..len {
                 hay[at] = [b'\n', b'\r', 0][at % 3];
-                assert_eq!(terminator(&hay), Some(at), "{len} {at}");
+                for from in [0, at / 2, at] {
+                    assert_eq!(terminator(&hay, from, len), Some(at - from), "{len} {at}");
+                }
+                // A terminator before `from` is not one of the scan's.
+                assert_eq!(terminator(&hay, at + 1, len), None, "{len} {at}");
                 hay[at] = b'\x0B';
             }
         }
