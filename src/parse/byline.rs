@@ -194,6 +194,117 @@ fn label(i: &str) -> Option<(&str, TimestampField)> {
     value_start(rest).then_some((rest, field))
 }
 
+/// The distinct ASCII bytes, with bit `0x20` set, that stand at offset `at`
+/// of the ASCII labels of [`LABELS`]: `N` of them, checked when the list
+/// is built.
+const fn folded_ascii_bytes<const N: usize>(at: usize) -> [u8; N] {
+    let mut set = [0u8; N];
+    let mut n = 0;
+    let mut i = 0;
+    while i < LABELS.len() {
+        let name = LABELS[i].0.as_bytes();
+        if name[0].is_ascii() {
+            let b = name[at] | 0x20;
+            let mut k = 0;
+            while k < n && set[k] != b {
+                k += 1;
+            }
+            if k == n {
+                assert!(n < N, "N is the number of distinct bytes");
+                set[n] = b;
+                n += 1;
+            }
+        }
+        i += 1;
+    }
+    assert!(n == N, "N is the number of distinct bytes");
+    set
+}
+
+/// The first bytes of the ASCII labels, folded.
+const FIRST_FOLDED: [u8; 7] = folded_ascii_bytes(0);
+/// The second bytes of the ASCII labels, folded.
+const SECOND_FOLDED: [u8; 5] = folded_ascii_bytes(1);
+/// The smallest first byte of the other labels (Hangul).
+const FIRST_NOT_ASCII: u8 = {
+    let mut min = u8::MAX;
+    let mut i = 0;
+    while i < LABELS.len() {
+        let b = LABELS[i].0.as_bytes()[0];
+        if !b.is_ascii() && b < min {
+            min = b;
+        }
+        i += 1;
+    }
+    min
+};
+
+/// A bit for each of the 16 positions of `at0` (the bytes there) and
+/// `at1` (the bytes after them) where a label could start: the byte there
+/// and the next, with bit `0x20` set, are the first and second bytes of
+/// some ASCII label so folded, or the byte there is at least
+/// [`FIRST_NOT_ASCII`]. Every position where [`label_candidates`] finds a
+/// label has its bit (folding keeps equal bytes equal); a set bit is only
+/// a candidate.
+#[inline(always)]
+fn label_starts(at0: u8x16, at1: u8x16) -> u32 {
+    let fold = u8x16::splat(0x20);
+    let (f0, f1) = (at0 | fold, at1 | fold);
+    let any_of = |v: u8x16, set: &[u8]| {
+        set.iter()
+            .fold(u8x16::ZERO, |m, &b| m | v.cmp_eq(u8x16::splat(b)))
+    };
+    let ascii = any_of(f0, &FIRST_FOLDED) & any_of(f1, &SECOND_FOLDED);
+    let other = at0.max(u8x16::splat(FIRST_NOT_ASCII)).cmp_eq(at0);
+    (ascii | other).move_mask() as u32
+}
+
+/// The first offset at or after `from` where [`label_candidates`] finds a
+/// label that can start there. Sixteen offsets a step are sifted with
+/// [`label_starts`] and only its candidates looked up; the last step
+/// overlaps the one before, and a text shorter than a step is read pair by
+/// pair.
+fn next_label_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    const LANES: usize = 16;
+    let exact = |k: usize| label_candidates(&bytes[k..]) != 0;
+    // Offsets up to `last_start` have a byte after them.
+    let last_start = bytes.len().checked_sub(2)?;
+    if from > last_start {
+        return None;
+    }
+    if last_start - from + 1 < LANES {
+        return (from..=last_start).find(|&k| exact(k));
+    }
+    let vector = |k: usize| u8x16::new(bytes[k..k + LANES].try_into().unwrap_or([0; LANES]));
+    // The first candidate among the offsets `base + i` of the bits `i` of
+    // `mask` that the table confirms.
+    let first = |mut mask: u32, base: usize| {
+        while mask != 0 {
+            let k = base + mask.trailing_zeros() as usize;
+            if exact(k) {
+                return Some(k);
+            }
+            mask &= mask - 1;
+        }
+        None
+    };
+    let sift = |k: usize| label_starts(vector(k), vector(k + 1));
+    let mut at = from;
+    while at + LANES <= last_start + 1 {
+        if let Some(k) = first(sift(at), at) {
+            return Some(k);
+        }
+        at += LANES;
+    }
+    if at > last_start {
+        return None;
+    }
+    // The last offsets: one step that ends at `last_start`, without the
+    // offsets already sifted.
+    let start = last_start + 1 - LANES;
+    first(sift(start) >> (at - start) << (at - start), start)
+}
+
 /// A date label found in a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Label {
@@ -213,13 +324,8 @@ pub(crate) struct Label {
 pub(crate) fn find_label(text: &str, from: usize) -> Option<Label> {
     let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(offset) = bytes
-        .get(at..)?
-        .windows(2)
-        .position(|pair| label_candidates(pair) != 0)
-    {
+    while let Some(start) = next_label_candidate(bytes, at) {
         // A label's first byte starts a character.
-        let start = at + offset;
         at = start + 1;
         if !ends_alnum(&text[..start]) {
             if let Some((rest, field)) = label(&text[start..]) {
@@ -985,6 +1091,57 @@ mod tests {
         let mut out = Vec::new();
         authors("Jane Roe(AP), (AP)Ann Lee, Kim (AP)x", &paren, &mut out);
         assert_eq!(out, ["Jane Roe", "Ann Lee", "Kim (AP)x"]);
+    }
+
+    /// The sifted search finds the offsets that the pair table alone
+    /// finds, from every start, in random text of label bytes, Hangul and
+    /// other bytes.
+    #[test]
+    fn label_candidates_are_found_as_pair_by_pair() {
+        const PIECES: &[&str] = &[
+            "po",
+            "Pu",
+            "LA",
+            "up",
+            "mo",
+            "cr",
+            "da",
+            "wr",
+            "p",
+            "u",
+            "d",
+            "a",
+            "o",
+            "r",
+            " ",
+            ":",
+            "x",
+            "Z",
+            "9",
+            "입",
+            "력",
+            "수",
+            "정",
+            "기사",
+            "é",
+            "\u{A0}",
+            "업데이트",
+        ];
+        let mut next = crate::parse::xorshift(0x51_7CC1_B727_220A);
+        for _ in 0..20_000 {
+            let pieces = (next() % 40) as usize;
+            let text: String = (0..pieces)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let b = text.as_bytes();
+            for from in 0..=b.len() + 1 {
+                let want = b
+                    .get(from..)
+                    .and_then(|rest| rest.windows(2).position(|p| label_candidates(p) != 0))
+                    .map(|k| from + k);
+                assert_eq!(next_label_candidate(b, from), want, "{text:?} {from}");
+            }
+        }
     }
 
     #[test]
