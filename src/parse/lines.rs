@@ -239,7 +239,8 @@ impl<'a> Lines<'a> {
 
     /// The next line that is not blank. Empty lines (between paragraphs,
     /// mostly) are stepped over from their terminator, without the work of
-    /// making a [`Line`] of each.
+    /// making a [`Line`] of each. Out of line: the header's few lines share
+    /// this copy of the scan, and the body's take [`for_each_non_blank`](Self::for_each_non_blank).
     #[inline(never)]
     pub fn next_non_blank(&mut self) -> Option<Line<'a>> {
         self.non_blank()
@@ -306,8 +307,10 @@ fn terminator(bytes: &[u8], start: usize, stop: usize) -> Option<usize> {
         base += BLOCK;
     }
     let rest = blocks.remainder();
+    if rest.is_empty() {
+        return None;
+    }
     match stop.checked_sub(BLOCK) {
-        _ if rest.is_empty() => None,
         Some(from) => {
             // The block holds `BLOCK - rest.len()` bytes before the rest.
             let skip = BLOCK - rest.len();
