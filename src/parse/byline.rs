@@ -782,7 +782,7 @@ fn is_role_word(w: &[u8]) -> bool {
 /// digits; one pass classifies ASCII bytes without decoding.
 fn is_author(part: &str) -> bool {
     let bytes = part.as_bytes();
-    if bytes.is_empty() || (starts_with_ci(part, "the") && !starts_alnum(&part[3..])) {
+    if bytes.is_empty() || starts_with_the(part) {
         return false;
     }
     let mut word_start = 0;
@@ -806,6 +806,12 @@ fn is_author(part: &str) -> bool {
         i += width;
     }
     !is_role_word(&bytes[word_start..])
+}
+
+/// Whether the first word of `part` is `the`, in any case.
+fn starts_with_the(part: &str) -> bool {
+    // Three ASCII letters: 3 is a character boundary.
+    starts_with_ci(part, "the") && !starts_alnum(&part[3..])
 }
 
 /// SPEC 3.2: the authors named in a byline.
@@ -934,7 +940,7 @@ impl ByteMasks {
     /// [`is_author`] for `part`, a part of the byline `b` (see
     /// [`authors`](Self::authors)).
     fn names_a_person(&self, b: &[u8], part: &str) -> bool {
-        if part.is_empty() || (starts_with_ci(part, "the") && !starts_alnum(&part[3..])) {
+        if part.is_empty() || starts_with_the(part) {
             return false;
         }
         let start = part.as_ptr() as usize - b.as_ptr() as usize;
