@@ -12,7 +12,7 @@ use nom::Parser;
 use nom::branch::alt;
 use wide::u8x16;
 
-use super::lines::{is_ws, longer_than, trim};
+use super::lines::{is_ws, longer_than, trim, vector};
 use super::timestamp::{month, weekday};
 use super::token::{R, is_alnum, skip_sp0, sp, starts_alnum, starts_with_ci, tag_ci};
 use crate::error::TimestampField;
@@ -275,7 +275,6 @@ fn next_label_candidate(bytes: &[u8], from: usize) -> Option<usize> {
     if last_start - from + 1 < LANES {
         return (from..=last_start).find(|&k| exact(k));
     }
-    let vector = |k: usize| u8x16::new(bytes[k..k + LANES].try_into().unwrap_or([0; LANES]));
     // The first candidate among the offsets `base + i` of the bits `i` of
     // `mask` that the table confirms.
     let first = |mut mask: u32, base: usize| {
@@ -288,7 +287,7 @@ fn next_label_candidate(bytes: &[u8], from: usize) -> Option<usize> {
         }
         None
     };
-    let sift = |k: usize| label_starts(vector(k), vector(k + 1));
+    let sift = |k: usize| label_starts(vector(&bytes[k..]), vector(&bytes[k + 1..]));
     let mut at = from;
     while at + LANES <= last_start + 1 {
         if let Some(k) = first(sift(at), at) {
@@ -869,7 +868,7 @@ impl ByteMasks {
             .take(b.len().div_ceil(LANES))
             .enumerate()
         {
-            let v = u8x16::new(chunk.try_into().unwrap_or([0; LANES]));
+            let v = vector(chunk);
             let folded = v | splat(0x20);
             letter |= bits(in_range(folded, b'a', b'z'), k);
             digit |= bits(in_range(v, b'0', b'9'), k);

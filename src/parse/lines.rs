@@ -354,7 +354,7 @@ const LAST_CONTROL: u8 = b'\r';
 
 /// The first 16 bytes of `b` as a vector (`b` holds at least 16).
 #[inline(always)]
-fn vector(b: &[u8]) -> u8x16 {
+pub(crate) fn vector(b: &[u8]) -> u8x16 {
     u8x16::new(b[..16].try_into().unwrap_or([0; 16]))
 }
 
