@@ -5,7 +5,8 @@
 //!     tokens, and on random edits of the fixtures;
 //! (c) every borrowed field lies inside the input, and spans are in order;
 //! (d) the canonical form is a fixed point: parse(render(parse(x))) equals
-//!     parse(x) for fixture-derived inputs.
+//!     parse(x) for fixture-derived inputs;
+//! (e) `parse_bytes` checks UTF-8 as std does.
 
 use std::path::Path;
 
@@ -573,6 +574,56 @@ proptest! {
     fn edited_fixtures(input in edited_fixture()) {
         if let Some(a) = parse_both(&input)? {
             check_fixed_point(&a)?;
+        }
+    }
+}
+
+/// Bytes that are mostly UTF-8, with a stray byte or a broken sequence now
+/// and then (a lone continuation byte, an overlong form, a surrogate, a
+/// code point past U+10FFFF, a cut sequence, a NUL), at any offset, inside
+/// and past the 64-byte blocks that a vectorised check reads.
+fn mostly_utf8() -> impl Strategy<Value = Vec<u8>> {
+    const BROKEN: &[&[u8]] = &[
+        b"\x80",
+        b"\xC0\xAF",
+        b"\xED\xA0\x80",
+        b"\xF4\x90\x80\x80",
+        b"\xE2\x82",
+        b"\xF0\x9F\x98",
+        b"\0",
+    ];
+    let piece = prop_oneof![
+        12 => any::<String>().prop_map(String::into_bytes),
+        1 => any::<u8>().prop_map(|b| vec![b]),
+        1 => select(BROKEN).prop_map(<[u8]>::to_vec),
+    ];
+    prop::collection::vec(piece, 0..10).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    /// (e): `parse_bytes` accepts exactly the bytes that std's UTF-8 check
+    /// accepts and then parses them as `parse` does; otherwise it gives
+    /// `Binary` at the first NUL byte, if there is one, or `InvalidUtf8`
+    /// where std's check stops.
+    #[test]
+    fn bytes_are_checked_as_std_checks_them(bytes in mostly_utf8()) {
+        let parsed = wirecopy::parse_bytes(&bytes);
+        let nul = bytes.iter().position(|&b| b == 0);
+        match (std::str::from_utf8(&bytes), nul) {
+            (Ok(text), _) => prop_assert_eq!(parsed, wirecopy::parse(text)),
+            (Err(_), Some(at)) => {
+                let e = parsed.unwrap_err();
+                prop_assert_eq!((e.kind(), e.position().offset), ("Binary", at));
+            }
+            (Err(std_error), None) => {
+                let e = parsed.unwrap_err();
+                prop_assert_eq!(
+                    (e.kind(), e.position().offset),
+                    ("InvalidUtf8", std_error.valid_up_to())
+                );
+            }
         }
     }
 }

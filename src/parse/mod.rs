@@ -31,6 +31,11 @@ pub(crate) use timestamp::parse_timestamp;
 /// otherwise the parse finds them in the pass that finds the line ends.
 pub(crate) fn validate(input: &[u8], max_size: usize) -> Result<&str, Error> {
     check_size(input.len(), max_size)?;
+    // `simdutf8` checks with the widest vectors the CPU has, chosen at run
+    // time; std checks again only input that fails, to find the position.
+    if let Ok(text) = simdutf8::basic::from_utf8(input) {
+        return Ok(text);
+    }
     std::str::from_utf8(input).map_err(|e| {
         check_nul(input).err().unwrap_or(Error::InvalidUtf8 {
             position: Position::locate(input, e.valid_up_to()),
