@@ -703,6 +703,61 @@ fn output_is_in_input_order_and_the_same_for_any_number_of_jobs() {
     }
 }
 
+/// A JSON Lines record is, byte for byte, `{"source":…,` and what
+/// `serde_json` writes for the library's article without its `{`: the
+/// CLI's faster encoder changes no byte, on every fixture and on text full
+/// of characters that JSON escapes.
+#[test]
+fn json_lines_are_the_bytes_serde_json_writes() {
+    let dir = TempDir::new("bytes");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut inputs = 0;
+    for entry in fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let name = path.file_name().unwrap().to_str().unwrap();
+            dir.write(&format!("in/{name}"), fs::read(&path).unwrap());
+            inputs += 1;
+        }
+    }
+    let controls: String = (1u8..0x20)
+        .filter(|b| !matches!(b, b'\n' | b'\r'))
+        .map(char::from)
+        .collect();
+    dir.write(
+        "in/escapes.txt",
+        format!(
+            "Quotes \"in\" a back\\slash headline\n\n\
+             A paragraph with {controls} controls, \u{7F}, \u{2028}, \u{2029}, \
+             \u{FEFF}, \u{1F600}, \"quotes\" and \\ back\\slashes.\n"
+        ),
+    );
+    inputs += 1;
+    let r = run(dir.path(), &["--jobs", "1", "in"], None);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), inputs);
+    let mut articles = 0;
+    for line in lines {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let source = record["source"].as_str().unwrap();
+        let bytes = fs::read(dir.path().join(source)).unwrap();
+        let Ok(article) = wirecopy::parse_bytes(&bytes) else {
+            assert!(record["error"].is_object(), "{line}");
+            continue;
+        };
+        let object = serde_json::to_string(&article).unwrap();
+        let want = format!(
+            "{{\"source\":{},{}",
+            serde_json::to_string(source).unwrap(),
+            &object[1..]
+        );
+        assert_eq!(line, want);
+        articles += 1;
+    }
+    assert!(articles > inputs / 2, "{articles} articles of {inputs}");
+    assert!(r.stdout.contains(r#"\u000b controls"#) || r.stdout.contains(r#"\u001f controls"#));
+}
+
 #[test]
 fn json_format_is_a_pretty_array_of_the_same_records_and_none_prints_nothing() {
     let dir = TempDir::new("formats");
