@@ -126,15 +126,80 @@ impl Timestamp {
 }
 
 impl fmt::Display for Timestamp {
+    /// Writes `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` or
+    /// `YYYY-MM-DDTHH:MM:SS+HH:MM`: chrono's `%Y-%m-%d`, `%H:%M:%S` and the
+    /// offset's `Display`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.date.format("%Y-%m-%d"))?;
-        if let Some(time) = self.time {
-            write!(f, "T{}", time.format("%H:%M:%S"))?;
-            if let Some(offset) = self.offset {
-                write!(f, "{offset}")?;
+        // The usual case (years 0 to 9999, no leap second, an offset in
+        // whole minutes) is written digit by digit: chrono's `format` reads
+        // its format string again on every call, which costs more than the
+        // digits, and a JSON Lines writer formats two timestamps a record.
+        match self.write_digits(&mut [0; 25]) {
+            Some(text) => f.write_str(text),
+            None => {
+                write!(f, "{}", self.date.format("%Y-%m-%d"))?;
+                if let Some(time) = self.time {
+                    write!(f, "T{}", time.format("%H:%M:%S"))?;
+                    if let Some(offset) = self.offset {
+                        write!(f, "{offset}")?;
+                    }
+                }
+                Ok(())
             }
         }
-        Ok(())
+    }
+}
+
+impl Timestamp {
+    /// Writes the `Display` form into `buf` and returns it, or `None` if it
+    /// is outside the usual case that `Display` writes by hand.
+    fn write_digits<'b>(&self, buf: &'b mut [u8; 25]) -> Option<&'b str> {
+        use chrono::Datelike;
+        /// Writes `n` (below 10^`buf.len()`) as `buf.len()` digits.
+        fn digits(buf: &mut [u8], mut n: u32) {
+            for b in buf.iter_mut().rev() {
+                *b = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        }
+        let year = u32::try_from(self.date.year())
+            .ok()
+            .filter(|&y| y <= 9999)?;
+        digits(&mut buf[0..4], year);
+        buf[4] = b'-';
+        digits(&mut buf[5..7], self.date.month());
+        buf[7] = b'-';
+        digits(&mut buf[8..10], self.date.day());
+        let len = match (self.time, self.offset) {
+            (None, _) => 10,
+            (Some(_), None) => 19,
+            (Some(_), Some(_)) => 25,
+        };
+        let Some(time) = self.time else {
+            return std::str::from_utf8(&buf[..len]).ok();
+        };
+        if time.nanosecond() >= 1_000_000_000 {
+            return None; // a leap second: `%S` writes 60
+        }
+        buf[10] = b'T';
+        digits(&mut buf[11..13], time.hour());
+        buf[13] = b':';
+        digits(&mut buf[14..16], time.minute());
+        buf[16] = b':';
+        digits(&mut buf[17..19], time.second());
+        let Some(offset) = self.offset else {
+            return std::str::from_utf8(&buf[..len]).ok();
+        };
+        let seconds = offset.local_minus_utc();
+        if seconds % 60 != 0 {
+            return None; // chrono then writes the seconds too
+        }
+        buf[19] = if seconds < 0 { b'-' } else { b'+' };
+        let minutes = seconds.unsigned_abs() / 60;
+        digits(&mut buf[20..22], minutes / 60);
+        buf[22] = b':';
+        digits(&mut buf[23..25], minutes % 60);
+        std::str::from_utf8(&buf[..len]).ok() // ASCII: always UTF-8
     }
 }
 
@@ -457,7 +522,10 @@ mod serde_impls {
 
     impl Serialize for Timestamp {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_str(self)
+            match self.write_digits(&mut [0; 25]) {
+                Some(text) => serializer.serialize_str(text),
+                None => serializer.collect_str(self),
+            }
         }
     }
 
@@ -465,6 +533,120 @@ mod serde_impls {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
             text.parse().map_err(serde::de::Error::custom)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `Display` wrote before it wrote the usual case by hand: chrono's
+    /// formats, the oracle for every case.
+    fn by_chrono(t: &Timestamp) -> String {
+        let mut s = t.date.format("%Y-%m-%d").to_string();
+        if let Some(time) = t.time {
+            s += &time.format("T%H:%M:%S").to_string();
+            if let Some(offset) = t.offset {
+                s += &offset.to_string();
+            }
+        }
+        s
+    }
+
+    /// `Display` writes what chrono writes, inside the usual case and out of
+    /// it: years with and without a sign, leap seconds, fractions of a
+    /// second, offsets with seconds, and date-only and zone-less values.
+    #[test]
+    fn display_writes_what_chrono_writes() {
+        let mut next = crate::parse::xorshift(0x2545_F491_4F6C_DD1D);
+        let years = [
+            -262_143, -10_000, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 1970, 2019, 9999, 10_000,
+            262_142,
+        ];
+        let mut checked = 0;
+        for year in years {
+            for _ in 0..400 {
+                let day = (next() % 366) as u32;
+                let Some(date) = NaiveDate::from_yo_opt(year, day + 1) else {
+                    continue;
+                };
+                let mut secs = (next() % 86_400) as u32;
+                let nano = match next() % 8 {
+                    0 => {
+                        secs = secs / 60 * 60 + 59; // a leap second follows :59
+                        1_000_000_000 + (next() % 1000) as u32
+                    }
+                    1 => (next() % 1_000_000_000) as u32,
+                    _ => 0,
+                };
+                let Some(time) = NaiveTime::from_num_seconds_from_midnight_opt(secs, nano) else {
+                    continue;
+                };
+                let offset_secs = match next() % 4 {
+                    0 => (next() % 86_399) as i32 - 43_199,      // any second
+                    _ => ((next() % 2_879) as i32 - 1_439) * 60, // whole minutes
+                };
+                let offset = FixedOffset::east_opt(offset_secs);
+                for t in [
+                    Timestamp::from_date(date),
+                    Timestamp {
+                        time: Some(time),
+                        ..Timestamp::from_date(date)
+                    },
+                    Timestamp {
+                        time: Some(time),
+                        offset,
+                        ..Timestamp::from_date(date)
+                    },
+                ] {
+                    assert_eq!(t.to_string(), by_chrono(&t), "{t:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+        // The edges of the hand-written case.
+        let date = NaiveDate::from_ymd_opt(2019, 2, 28).unwrap();
+        for (secs, offset) in [(0, 0), (86_399, 86_340), (59, -86_340), (3_600, -60)] {
+            let t = Timestamp {
+                date,
+                time: NaiveTime::from_num_seconds_from_midnight_opt(secs, 0),
+                offset: FixedOffset::east_opt(offset),
+                span: None,
+            };
+            assert_eq!(t.to_string(), by_chrono(&t));
+        }
+    }
+
+    /// A timestamp serializes as the string `Display` writes, in and out of
+    /// the case that `Display` writes by hand.
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serializes_as_display() {
+        let date = NaiveDate::from_ymd_opt(2019, 2, 28).unwrap();
+        let time = NaiveTime::from_hms_opt(16, 19, 0);
+        let far = NaiveDate::from_ymd_opt(12_019, 2, 28).unwrap();
+        for t in [
+            Timestamp::from_date(date),
+            Timestamp::from_date(far),
+            Timestamp {
+                time,
+                ..Timestamp::from_date(date)
+            },
+            Timestamp {
+                time,
+                offset: FixedOffset::east_opt(9 * 3600),
+                ..Timestamp::from_date(date)
+            },
+            Timestamp {
+                time,
+                offset: FixedOffset::east_opt(-(5 * 3600 + 30 * 60 + 7)),
+                ..Timestamp::from_date(date)
+            },
+        ] {
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, format!("\"{t}\""));
         }
     }
 }
