@@ -964,6 +964,55 @@ fn messages_records_and_counts_do_not_depend_on_jobs_or_batches() {
     }
 }
 
+/// Files far larger than the walk guessed (the mean of the files read so
+/// far) make a chunk stop at its budget, and the main thread reads the rest
+/// of the chunk itself, in order. The records are those of the same files
+/// named one by one on the command line, whose sizes are known before any
+/// is read.
+#[test]
+fn files_much_larger_than_guessed_keep_their_order_and_records() {
+    let dir = TempDir::new("budget");
+    let mut names = Vec::new();
+    let mut add = |i: usize, text: String| {
+        let rel = format!("corpus/{i:03}.txt");
+        dir.write(&rel, text);
+        names.push(rel);
+    };
+    let long_body = "The harbor board read the whole report aloud, page by page. ".repeat(700);
+    for i in 0..90 {
+        let text = match i {
+            // Small articles, then large ones among small, then small.
+            30..=59 if i % 3 != 0 => article(&format!("Long {i}"), &long_body),
+            _ => article(&format!("Short {i}"), "Text."),
+        };
+        add(i, text);
+    }
+    add(90, String::new()); // an empty file fails: a record all the same
+    let long = fs::metadata(dir.path().join(&names[31])).unwrap().len();
+    assert!(long > 40_000, "{long}");
+
+    let named: Vec<&str> = names.iter().map(String::as_str).collect();
+    let reference = run(dir.path(), &[&["--jobs", "1"][..], &named].concat(), None);
+    assert_eq!(reference.code, 1, "{}", reference.stderr);
+    assert_eq!(reference.summary().0, 91);
+    for args in [
+        &["--jobs", "1", "corpus"][..],
+        &["--jobs", "2", "corpus"],
+        &["--jobs", "2", "--batch-items", "4", "corpus"],
+        &["--jobs", "3", "--batch-items", "7", "corpus"],
+        &["--jobs", "2", "--batch-bytes", "2000", "corpus"],
+        &["--jobs", "4", "--batch-items", "1", "corpus"],
+    ] {
+        let again = run(dir.path(), args, None);
+        assert_eq!(again.code, 1, "{args:?}: {}", again.stderr);
+        assert!(
+            again.stdout == reference.stdout,
+            "output differs with {args:?}"
+        );
+        assert_eq!(again.summary(), reference.summary(), "{args:?}");
+    }
+}
+
 /// The largest thread count seen in `/proc/PID/status` while `child` runs
 /// for `time` (it waits for its stdin, held open meanwhile).
 #[cfg(target_os = "linux")]

@@ -14,7 +14,6 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use wirecopy::Position;
 
@@ -240,9 +239,10 @@ pub enum Item {
     /// A file, read by the worker: its path (the source is the path as
     /// given, lossily as UTF-8) and its size if known.
     File { path: PathBuf, size: Option<u64> },
-    /// A regular file found in a walk, whose size is still to be found
-    /// (then it becomes a `File`).
-    Found(PathBuf),
+    /// A regular file found in a walk: its path and a guess of its size
+    /// (what the files read so far held on average). The worker that reads
+    /// it learns the size from the open file.
+    Found { path: PathBuf, guess: u64 },
     /// A whole article in [`Batch::data`] (stdin, the sample).
     Text {
         name: Range<usize>,
@@ -274,18 +274,9 @@ impl Item {
                 // its size is unknown: count it as a batch of its own.
                 None => limits.batch_bytes as u64,
             },
+            Item::Found { guess, .. } => *guess,
             Item::Text { text: range, .. } | Item::Line { line: range, .. } => range.len() as u64,
-            Item::Found(_) | Item::Failed { .. } | Item::Unreadable(_) => 0,
-        }
-    }
-
-    /// Finds the size of a file found in a walk (`None` if that fails: the
-    /// open that follows names the problem).
-    fn find_size(&mut self) {
-        if let Item::Found(path) = self {
-            let path = std::mem::take(path);
-            let size = fs::metadata(&path).ok().map(|m| m.len());
-            *self = Item::File { path, size };
+            Item::Failed { .. } | Item::Unreadable(_) => 0,
         }
     }
 }
@@ -327,16 +318,19 @@ pub enum Loaded {
     TooLarge(u64),
 }
 
-/// Opens and reads a file, as [`read_limited`] does, into `buf` (cleared).
-pub fn read_file(
-    path: &Path,
-    size: Option<u64>,
-    limit: usize,
-    buf: &mut Vec<u8>,
-) -> io::Result<Loaded> {
-    buf.clear();
+/// Opens a file, with its size: `size` if known, else what the open file
+/// says when it is a regular file (`None` for a FIFO or a device).
+pub fn open_file(path: &Path, size: Option<u64>) -> io::Result<(File, Option<u64>)> {
     let file = File::open(path)?;
-    read_limited(file, size, limit, buf)
+    let size = match size {
+        Some(size) => Some(size),
+        None => file
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len()),
+    };
+    Ok((file, size))
 }
 
 /// How many bytes past the size limit a stream of unknown size (stdin, a
@@ -393,15 +387,17 @@ pub struct Reader {
     walk: Option<Walk>,
     /// The JSON Lines being read, if any (inside the walk, if there is one).
     lines: Option<Lines>,
-    /// Items taken from the walk beyond the last batch's byte limit: the
-    /// next batch starts with them.
-    carried: VecDeque<Item>,
+    /// The size guessed for each file found in a walk (see
+    /// [`Reader::observe`]).
+    guess: u64,
     jsonl_field: bool,
     limits: Limits,
 }
 
-/// Files whose sizes one task finds, when a batch's sizes are found in parallel.
-const SIZES_PER_TASK: usize = 64;
+/// The size guessed for the files of a walk before any has been read. Ten
+/// times a news article: the first batches hold a few hundred files rather
+/// than thousands, and start the workers soon.
+const FIRST_GUESS: u64 = 64 << 10;
 
 impl Reader {
     pub fn new(tasks: Vec<Task>, jsonl_field: bool, limits: Limits) -> Reader {
@@ -409,35 +405,41 @@ impl Reader {
             tasks: tasks.into(),
             walk: None,
             lines: None,
-            carried: VecDeque::new(),
+            guess: FIRST_GUESS,
             jsonl_field,
             limits,
+        }
+    }
+
+    /// Learns from the files of the batch last written (`bytes` in
+    /// `files`) the size to guess for the files a walk finds next: their
+    /// mean. The last batch, not the whole run, so that a run of larger
+    /// files soon gets batches of their own size.
+    pub fn observe(&mut self, files: u64, bytes: u64) {
+        if let Some(mean) = bytes.checked_div(files) {
+            self.guess = mean.max(1);
         }
     }
 
     /// Empties `batch` and fills it with the next inputs, up to the batch
     /// limits; it stays empty when there are none left.
     ///
-    /// The sizes of the files found in a walk (needed for the byte limit,
-    /// and to find files over the size limit without reading them) are
-    /// found in parallel in the current rayon pool, up to `batch_items`
-    /// files at a time; the files beyond the byte limit are kept for the
-    /// next batch.
+    /// A file found in a walk counts against the byte limit with the size
+    /// guessed for it: its size is learnt only when a worker opens it (see
+    /// `work::Budget`, which keeps a chunk near the bytes it was planned
+    /// for).
     pub fn fill(&mut self, batch: &mut Batch) {
         batch.clear();
-        let mut found = 0; // files whose size is still to be found
         while !batch.is_full(&self.limits) {
-            if let Some(item) = self.carried.pop_front() {
-                batch.push(item, &self.limits);
-            } else if let Some(lines) = &mut self.lines {
+            if let Some(lines) = &mut self.lines {
                 if !read_line(lines, batch, &self.limits) {
                     self.lines = None;
                 }
             } else if let Some(walk) = &mut self.walk {
                 match walk.next() {
                     Some(Ok((path, None))) if !self.jsonl_field => {
-                        batch.push(Item::Found(path), &self.limits);
-                        found += 1;
+                        let guess = self.guess;
+                        batch.push(Item::Found { path, guess }, &self.limits);
                     }
                     Some(Ok((path, size))) => self.file(path, size, batch),
                     Some(Err(message)) => batch.push(Item::Unreadable(message), &self.limits),
@@ -445,44 +447,11 @@ impl Reader {
                 }
             } else {
                 match self.tasks.pop_front() {
-                    // Read stdin in the next batch: whatever is cut from this
-                    // one once the sizes are known goes before it.
-                    Some(Task::Stdin) if found > 0 => {
-                        self.tasks.push_front(Task::Stdin);
-                        break;
-                    }
                     Some(task) => self.start(task, batch),
                     None => break,
                 }
             }
         }
-        if found > 0 {
-            self.find_sizes(batch);
-        }
-    }
-
-    /// Finds the sizes of the files found in the walk, then keeps only as
-    /// many items as the byte limit allows, at least one.
-    fn find_sizes(&mut self, batch: &mut Batch) {
-        batch
-            .items
-            .par_iter_mut()
-            .with_min_len(SIZES_PER_TASK)
-            .for_each(Item::find_size);
-        let mut bytes = 0;
-        let mut keep = batch.items.len();
-        for (i, item) in batch.items.iter().enumerate() {
-            bytes += item.bytes(&self.limits);
-            if bytes >= self.limits.batch_bytes as u64 {
-                keep = i + 1;
-                break;
-            }
-        }
-        // Nothing was carried (the walk went on), and what is cut holds no
-        // bytes of `data` (stdin waits for the next batch).
-        debug_assert!(self.carried.is_empty());
-        self.carried.extend(batch.items.drain(keep..));
-        batch.bytes = bytes;
     }
 
     fn start(&mut self, task: Task, batch: &mut Batch) {

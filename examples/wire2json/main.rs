@@ -302,6 +302,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         let mut queue: VecDeque<Slot> = VecDeque::with_capacity(in_flight);
         let mut free: Vec<Slot> = Vec::new();
         let mut ranges = Vec::new();
+        let mut own_chunk = work::Chunk::default();
         let mut exhausted = false;
         loop {
             while queue.len() < in_flight && !exhausted {
@@ -334,6 +335,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let Some(slot) = queue.pop_front() else {
                 break;
             };
+            let seen = (writer.counts.files, writer.counts.read_bytes);
             for cell in &slot.cells[..slot.used] {
                 while !cell.done.load(Ordering::Acquire) {
                     if pool.yield_now() != Some(Yield::Executed) {
@@ -344,8 +346,21 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                     return Ok(()); // the task panicked: the scope passes the panic on
                 };
                 writer.write(&chunk)?;
+                // Files the chunk left to stay within its budget: processed
+                // here, in order, a budget at a time.
+                let mut rest = chunk.rest.clone();
+                drop(chunk);
+                while let Some(items) = rest.filter(|_| writer.result.is_ok()) {
+                    let budget = work::Budget::writer(&limits);
+                    work::process(&mut own_chunk, &slot.batch, items, &job, budget);
+                    writer.write(&own_chunk)?;
+                    rest = own_chunk.rest.take();
+                }
+                own_chunk.release_input();
             }
             writer.batch_written(slot.batch.read_bytes);
+            let files = writer.counts.files - seen.0;
+            reader.observe(files, writer.counts.read_bytes - seen.1);
             free.push(slot);
         }
         Ok(())

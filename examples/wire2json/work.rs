@@ -1,7 +1,8 @@
 //! The work on a batch: cut into chunks, each processed by one task of the
 //! pool, which reads its files, parses each article and encodes its record
-//! into the chunk's output, in order. The main thread writes the chunks in
-//! order as they are done (`main.rs`).
+//! into the chunk's output, in order, within a budget of bytes (see
+//! [`Budget`]). The main thread writes the chunks in order as they are done,
+//! and processes what a chunk left to stay within its budget (`main.rs`).
 
 use std::borrow::Cow;
 use std::ops::{AddAssign, Range};
@@ -51,6 +52,9 @@ pub struct Counts {
     pub unreadable: u64,
     /// Bytes of input read by the task (file sizes), for progress.
     pub read_bytes: u64,
+    /// Files opened and read (or found too large), whose sizes are
+    /// `read_bytes`: the reader guesses the next files' sizes from them.
+    pub files: u64,
 }
 
 impl AddAssign for Counts {
@@ -61,6 +65,7 @@ impl AddAssign for Counts {
         self.parse_time += other.parse_time;
         self.unreadable += other.unreadable;
         self.read_bytes += other.read_bytes;
+        self.files += other.files;
     }
 }
 
@@ -80,6 +85,67 @@ pub struct Chunk {
     pub counts: Counts,
     /// A record that could not be encoded (not expected): processing stopped there.
     pub error: Option<serde_json::Error>,
+    /// The items left unprocessed when a file would have taken the chunk
+    /// past its budget (see [`Budget`]): the writer processes them itself.
+    pub rest: Option<Range<usize>>,
+}
+
+/// How many bytes of files a chunk may read: twice the bytes its items were
+/// planned with (guessed sizes for the files a walk found). A chunk stops
+/// before a file that would take it past its budget, and the main thread,
+/// which writes the chunks in order, processes the rest itself when it
+/// comes to the chunk, a batch's bytes at a time, writing each piece before
+/// the next. So a batch's chunks hold about the bytes the batch was cut
+/// for, whatever the files turn out to hold, and memory stays bounded.
+#[derive(Clone, Copy)]
+pub struct Budget {
+    limit: u64,
+    used: u64,
+    /// Whether the first file is read whatever its size (the main thread's
+    /// pieces, so that they always move on; a worker leaves a file over
+    /// its whole budget to the main thread).
+    first_any_size: bool,
+}
+
+impl Budget {
+    /// The budget of a worker's chunk of `items` of `batch`.
+    pub fn chunk(batch: &Batch, items: Range<usize>, limits: &Limits) -> Budget {
+        let planned: u64 = batch.items[items].iter().map(|i| i.bytes(limits)).sum();
+        Budget {
+            limit: planned.saturating_mul(2),
+            used: 0,
+            first_any_size: false,
+        }
+    }
+
+    /// The budget of a piece of a chunk's rest, which the main thread
+    /// processes and writes: a batch's bytes, or one file of any size.
+    pub fn writer(limits: &Limits) -> Budget {
+        Budget {
+            limit: limits.batch_bytes as u64,
+            used: 0,
+            first_any_size: true,
+        }
+    }
+
+    /// Takes `bytes` if they fit.
+    fn take(&mut self, bytes: u64) -> bool {
+        let fits = self.used.saturating_add(bytes) <= self.limit
+            || (self.used == 0 && self.first_any_size);
+        if fits {
+            self.used = self.used.saturating_add(bytes);
+        }
+        fits
+    }
+}
+
+impl Chunk {
+    /// Lets go of most of the input buffer after a large file, once the
+    /// chunk's items are done (not between the pieces of a chunk's rest,
+    /// whose large files would each grow it again).
+    pub fn release_input(&mut self) {
+        self.input.shrink_to(KEEP_INPUT);
+    }
 }
 
 /// A chunk shared between the main thread and the task that processes it.
@@ -138,13 +204,22 @@ pub fn task(cell: &Cell, batch: Arc<Batch>, items: Range<usize>, job: &Job<'_>, 
     };
     if let Some(batch) = &done.batch {
         let mut chunk = cell.chunk.lock().unwrap_or_else(PoisonError::into_inner);
-        process(&mut chunk, batch, items, job);
+        let budget = Budget::chunk(batch, items.clone(), &job.limits);
+        process(&mut chunk, batch, items, job, budget);
+        chunk.release_input();
     }
 }
 
 /// Processes `items` of `batch` into `chunk`: reads, parses and encodes
-/// them in order. Only the parse calls are timed.
-pub fn process(chunk: &mut Chunk, batch: &Batch, items: Range<usize>, job: &Job<'_>) {
+/// them in order, until a file would take it past `budget` (then
+/// `chunk.rest` holds the items left). Only the parse calls are timed.
+pub fn process(
+    chunk: &mut Chunk,
+    batch: &Batch,
+    items: Range<usize>,
+    job: &Job<'_>,
+    mut budget: Budget,
+) {
     let Chunk {
         input,
         spare,
@@ -152,47 +227,66 @@ pub fn process(chunk: &mut Chunk, batch: &Batch, items: Range<usize>, job: &Job<
         messages,
         counts,
         error,
+        rest,
     } = chunk;
     output.clear();
     output.shrink_to(job.keep_output);
     messages.clear();
     *counts = Counts::default();
     *error = None;
+    *rest = None;
     let mut record = Record {
         job,
         output,
         counts,
         spare,
     };
-    for item in &batch.items[items] {
-        let result = match item {
-            Item::File { path, size } => record.file(path, *size, input, messages),
-            Item::Found(path) => record.file(path, None, input, messages), // not expected
-            Item::Text { name, text } => record.parse(batch.name(name), &batch.data[text.clone()]),
+    for at in items.clone() {
+        let done = |result: serde_json::Result<()>| result.map(|()| Read::Done);
+        let result = match &batch.items[at] {
+            Item::File { path, size } => record.file(path, *size, input, messages, &mut budget),
+            Item::Found { path, .. } => record.file(path, None, input, messages, &mut budget),
+            Item::Text { name, text } => {
+                done(record.parse(batch.name(name), &batch.data[text.clone()]))
+            }
             Item::Line { name, line } => {
                 input.clear();
                 let line = &batch.data[line.clone()];
-                match input::extract_field(line, job.jsonl_field, input) {
+                done(match input::extract_field(line, job.jsonl_field, input) {
                     Ok(text) => record.parse(batch.name(name), &input[text]),
                     Err(e) => record.failure(batch.name(name), ErrorObject::Input(&e)),
-                }
+                })
             }
             Item::Failed { name, error } => {
-                record.failure(batch.name(name), ErrorObject::Library(error))
+                done(record.failure(batch.name(name), ErrorObject::Library(error)))
             }
             Item::Unreadable(message) => {
                 messages.push(message.clone());
                 record.counts.unreadable += 1;
-                Ok(())
+                Ok(Read::Done)
             }
         };
-        if let Err(e) = result {
-            *error = Some(e);
-            break;
+        match result {
+            Ok(Read::Done) => {}
+            Ok(Read::Stopped) => {
+                *rest = Some(at..items.end);
+                break;
+            }
+            Err(e) => {
+                *error = Some(e);
+                break;
+            }
         }
     }
     input.clear();
-    input.shrink_to(KEEP_INPUT);
+}
+
+/// What came of an item that is a file.
+enum Read {
+    /// Read (or found unreadable, or too large) and recorded.
+    Done,
+    /// Left unread: it would take the chunk past its budget.
+    Stopped,
 }
 
 /// Parses and encodes into a chunk.
@@ -212,30 +306,44 @@ impl Record<'_, '_> {
         size: Option<u64>,
         input: &mut Vec<u8>,
         messages: &mut Vec<String>,
-    ) -> serde_json::Result<()> {
+        budget: &mut Budget,
+    ) -> serde_json::Result<Read> {
         // The source: the path as given (lossily if it is not UTF-8).
         let source = match path.to_str() {
             Some(path) => Cow::Borrowed(path),
             None => path.to_string_lossy(),
         };
         let max_size = self.job.limits.max_size;
-        match input::read_file(path, size, max_size, input) {
-            Ok(Loaded::Text(text)) => {
-                self.counts.read_bytes += text.len() as u64;
-                self.parse(&source, &input[text])
+        let opened = input::open_file(path, size).and_then(|(file, size)| {
+            // A file over the size limit is not read; one of unknown size
+            // (not a regular file) is read whatever the budget.
+            let reads = size.filter(|&s| s <= max_size as u64).unwrap_or(0);
+            if !budget.take(reads) {
+                return Ok(None);
             }
-            Ok(Loaded::TooLarge(size)) => {
+            input.clear();
+            input::read_limited(file, size, max_size, input).map(Some)
+        });
+        match opened {
+            Ok(None) => return Ok(Read::Stopped),
+            Ok(Some(Loaded::Text(text))) => {
+                self.counts.read_bytes += text.len() as u64;
+                self.counts.files += 1;
+                self.parse(&source, &input[text])?;
+            }
+            Ok(Some(Loaded::TooLarge(size))) => {
                 self.counts.read_bytes += size;
+                self.counts.files += 1;
                 let size = usize::try_from(size).unwrap_or(usize::MAX);
                 let e = wirecopy::Error::too_large(size, max_size);
-                self.failure(&source, ErrorObject::Library(&e))
+                self.failure(&source, ErrorObject::Library(&e))?;
             }
             Err(e) => {
                 messages.push(format!("{source}: {e}"));
                 self.counts.unreadable += 1;
-                Ok(())
             }
         }
+        Ok(Read::Done)
     }
 
     /// Parses `text` (timed) and encodes its record.
