@@ -1013,6 +1013,49 @@ fn files_much_larger_than_guessed_keep_their_order_and_records() {
     }
 }
 
+/// A chunk reads at most twice the bytes it was planned for, and a piece of
+/// a chunk's rest that the writer reads at most a batch's bytes or one
+/// file: files far larger than guessed do not pile up in one chunk, which
+/// is what keeps memory bounded. `--read-stats` (hidden) reports the most
+/// one chunk or piece read.
+#[test]
+fn a_chunk_reads_about_the_bytes_it_was_planned_for() {
+    let dir = TempDir::new("chunk-bytes");
+    let big_body = "The port authority published every tide table of the year. ".repeat(2_500);
+    let mut largest = 0;
+    for i in 0..140 {
+        let text = match i {
+            80..=119 => article(&format!("Long {i}"), &big_body),
+            _ => article(&format!("Short {i}"), "Text."),
+        };
+        let path = dir.write(&format!("corpus/{i:03}.txt"), text);
+        largest = largest.max(fs::metadata(path).unwrap().len());
+    }
+    assert!(largest > 100_000, "{largest}");
+    let batch_bytes = 100_000;
+    for jobs in ["1", "2"] {
+        let args = ["--jobs", jobs, "--format", "none", "--read-stats"];
+        let r = run(
+            dir.path(),
+            &[&args[..], &["--batch-bytes", "100000", "corpus"]].concat(),
+            None,
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(r.summary().0, 140);
+        let line = r.stderr_lines()[0];
+        let most: u64 = line
+            .strip_prefix("wire2json: the most one chunk read: ")
+            .and_then(|l| l.strip_suffix(" bytes"))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{line}"));
+        // A batch is cut once its guessed bytes reach the limit, so it holds
+        // at most the limit and one more file's guess (a mean, at most the
+        // largest file); a chunk may read twice its share of that.
+        assert!(most >= largest, "{jobs}: {most}");
+        assert!(most <= 2 * (batch_bytes + largest), "{jobs}: {most}");
+    }
+}
+
 /// The largest thread count seen in `/proc/PID/status` while `child` runs
 /// for `time` (it waits for its stdin, held open meanwhile).
 #[cfg(target_os = "linux")]

@@ -142,6 +142,11 @@ struct Cli {
     /// Most input bytes per batch (tests and tuning).
     #[arg(long, hide = true, default_value = "4194304")]
     batch_bytes: NonZeroUsize,
+
+    /// Also report the most file bytes one chunk (or one piece of a chunk's
+    /// rest) read, which bounds the memory a batch holds (tests and tuning).
+    #[arg(long, hide = true)]
+    read_stats: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -287,6 +292,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         counts: Counts::default(),
         read_bytes: 0,
         result: Ok(()),
+        most_read: 0,
     };
     if encoding == Some(Encoding::ArrayElement) {
         writer.result = writer.out.write_all(b"[");
@@ -370,6 +376,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     let mut write_result = writer.result;
     let mut out = writer.out;
     let counts = writer.counts;
+    let most_read = writer.most_read;
     if write_result.is_ok() {
         write_result = match encoding {
             Some(Encoding::ArrayElement) if writer.records_written > 0 => out.write_all(b"\n]\n"),
@@ -394,6 +401,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         _ => false,
     };
 
+    if cli.read_stats {
+        say(format_args!(
+            "wire2json: the most one chunk read: {most_read} bytes"
+        ));
+    }
     let seconds = counts.parse_time.as_secs_f64();
     let mb_per_s = if seconds > 0.0 {
         counts.bytes as f64 / seconds / 1e6
@@ -427,6 +439,8 @@ struct Writer<'p> {
     read_bytes: u64,
     /// The first write error; nothing more is written after it.
     result: io::Result<()>,
+    /// The most file bytes one chunk or piece read.
+    most_read: u64,
 }
 
 impl Writer<'_> {
@@ -447,6 +461,7 @@ impl Writer<'_> {
             return Err(Fatal(format!("cannot encode a record as JSON: {e}")));
         }
         self.counts += chunk.counts;
+        self.most_read = self.most_read.max(chunk.counts.read_bytes);
         self.read_bytes += chunk.counts.read_bytes;
         let mut bytes = &chunk.output[..];
         if self.encoding == Some(Encoding::ArrayElement) && self.records_written == 0 {
