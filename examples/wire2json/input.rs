@@ -240,8 +240,8 @@ pub enum Item {
     /// given, lossily as UTF-8) and its size if known.
     File { path: PathBuf, size: Option<u64> },
     /// A regular file found in a walk: its path and a guess of its size
-    /// (what the files read so far held on average). The worker that reads
-    /// it learns the size from the open file.
+    /// (the mean of the files of the batch last written). The worker that
+    /// reads it learns the size from the open file.
     Found { path: PathBuf, guess: u64 },
     /// A whole article in [`Batch::data`] (stdin, the sample).
     Text {
@@ -394,9 +394,9 @@ pub struct Reader {
     limits: Limits,
 }
 
-/// The size guessed for the files of a walk before any has been read. Ten
-/// times a news article: the first batches hold a few hundred files rather
-/// than thousands, and start the workers soon.
+/// The size guessed for the files of a walk before any has been read, ten
+/// times a news article: the first batches hold 64 files rather than
+/// hundreds, and start the workers soon.
 const FIRST_GUESS: u64 = 64 << 10;
 
 impl Reader {
