@@ -138,6 +138,21 @@ fn dateline_form(
     };
     let normal = joined(false);
     if into_trailer(&normal) {
+        // Alone on its line, the dateline of a first paragraph with no
+        // byline block before it may read as a byline line (`By Mira, Calif.
+        // (AP) --`); the compact joined line, if it reads as neither a
+        // byline line nor a trailer line, is read back as written.
+        if avoid_byline {
+            let mut apart = String::new();
+            let _ = write_dateline(&mut apart, d);
+            let compact = joined(true);
+            if parse::is_byline_line(apart.trim_end())
+                && !parse::is_byline_line(&compact)
+                && !into_trailer(&compact)
+            {
+                return Some(DatelineForm::Compact);
+            }
+        }
         return Some(DatelineForm::Apart);
     }
     if avoid_byline && parse::is_byline_line(&normal) {
@@ -385,7 +400,9 @@ impl Display for Rendered<'_, '_> {
 /// - a byline line that reads as boilerplate and would end the text is
 ///   followed by a repeat of its last label;
 /// - a dateline whose joined line would read as boilerplate and fall into
-///   the trailer stands on a line of its own before its paragraph;
+///   the trailer stands on a line of its own before its paragraph, unless
+///   that line would read as a byline line with no byline block before it:
+///   then it is joined with `—`, if that line reads as neither;
 /// - in an article with no byline block, a first paragraph whose joined line
 ///   would read as a byline line (`BY -- ...`) takes the separator `—`
 ///   (`BY—...`);

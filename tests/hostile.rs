@@ -445,6 +445,34 @@ fn regression_dateline_apart_only_before_the_trailer() {
     check::check_str(&String::from_utf8_lossy(found));
 }
 
+/// Found by the `parse_str` target in CI, with options drawn from the text:
+/// a first paragraph with no byline block before it, opened by a dateline
+/// whose place starts with `By`, and whose whole line is a boilerplate
+/// phrase the options add. Joined, the line would fall into the trailer, so
+/// the renderer put the dateline on a line of its own, where it read as a
+/// byline line (`By Mira (AP) --`). It now joins such a dateline with `—`
+/// (`By Mira (AP)—Text.`) when that line reads as neither.
+#[test]
+fn regression_dateline_apart_that_reads_as_a_byline() {
+    let input = "H\n\nBy Mira (AP) -- Text.\n[Photo]\n";
+    let options = ParseOptions::new().boilerplate_phrase("By Mira (AP) -- Text.");
+    let a = options.parse(input).unwrap();
+    assert_eq!(a.byline, None);
+    assert_eq!(a.dateline.as_ref().unwrap().place, Some("By Mira"));
+    assert_eq!(a.paragraphs, ["Text."]);
+    assert_eq!(a.photo_credits, ["Photo"]);
+    assert!(a.boilerplate.is_empty());
+    let rendered = a.display_with(&options).to_string();
+    assert_eq!(rendered, "H\n\n[Photo]\n\nBy Mira (AP)\u{2014}Text.\n");
+    a.check_round_trip(&options).unwrap();
+    // The fuzzer's input, as the target reads it.
+    let found = b"Haldeen choir *ins aldtropical greenhouse\n\nBy Marguerite \
+        Delacroix-FontaESNO, Calif. (AP) -- Schoolnd since[Photo: Hregitor, Paulo Renn, \
+        said the singers had rehearseek\xa5\x91d since January.\n[Photo:// Halde Youth \
+        Choir]\nClose\n";
+    check::check_str(&String::from_utf8_lossy(found));
+}
+
 /// Found by the `parse_str` target (a 600 s run): with no byline block, a
 /// first paragraph opened by the dateline `BY:` was written `BY -- ...`,
 /// which reads as a byline line. The renderer now joins such a dateline
