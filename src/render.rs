@@ -105,15 +105,24 @@ enum DatelineForm {
     Compact,
     /// `PLACE --` on a line of its own, the paragraph on the next.
     Apart,
+    /// `PLACE -- ` and this many more spaces before the paragraph: for a
+    /// first paragraph with no byline block before it whose line, short,
+    /// would read as a bare byline line (`By Mira (AP) -- Text`), which has
+    /// at most [`MAX_BARE_BYLINE`](parse::MAX_BARE_BYLINE) characters.
+    Padded(usize),
 }
 
-/// The form of paragraph `i`'s dateline, if it has one. `Apart` when the
-/// joined line would read as boilerplate (a place such as `Copyright
-/// GENEVA`) and fall into the trailer, that is when every paragraph after
-/// it reads as boilerplate too and no credit follows them. With
-/// `avoid_byline` (the first paragraph with no byline block before it),
-/// `Compact` when the joined line would read as a byline line and the
-/// compact one would not.
+/// The form of paragraph `i`'s dateline, if it has one: `Joined` unless its
+/// line would be read otherwise, and then the first of `Apart`, `Compact`
+/// and `Padded` whose lines read back as written.
+///
+/// A joined line is read otherwise when it reads as boilerplate and falls
+/// into the trailer (a place such as `Copyright GENEVA`), that is when
+/// every paragraph after it reads as boilerplate too and no credit follows
+/// them; or, with `avoid_byline` (the first paragraph with no byline block
+/// before it), when it reads as a byline line. `Apart` serves only the
+/// first case, and only if the dateline alone does not read as a byline
+/// line.
 fn dateline_form(
     a: &Article<'_>,
     i: usize,
@@ -122,9 +131,12 @@ fn dateline_form(
 ) -> Option<DatelineForm> {
     let d = a.dateline.as_ref().filter(|d| d.paragraph == i)?;
     let p = a.paragraphs.get(i)?;
-    let joined = |compact: bool| {
+    let line_of = |form: DatelineForm| {
         let mut line = String::new();
-        let _ = write_dateline_as(&mut line, d, compact);
+        let _ = write_dateline_as(&mut line, d, form == DatelineForm::Compact);
+        if let DatelineForm::Padded(n) = form {
+            line.extend(std::iter::repeat_n(' ', n));
+        }
         line.push_str(p);
         line
     };
@@ -136,35 +148,41 @@ fn dateline_form(
                 .iter()
                 .all(|p| parse::is_boilerplate(p, extra_boilerplate))
     };
-    let normal = joined(false);
-    if into_trailer(&normal) {
-        // Alone on its line, the dateline of a first paragraph with no
-        // byline block before it may read as a byline line (`By Mira, Calif.
-        // (AP) --`); the compact joined line, if it reads as neither a
-        // byline line nor a trailer line, is read back as written.
-        if avoid_byline {
-            let mut apart = String::new();
-            let _ = write_dateline(&mut apart, d);
-            let compact = joined(true);
-            if parse::is_byline_line(apart.trim_end())
-                && !parse::is_byline_line(&compact)
-                && !into_trailer(&compact)
-            {
-                return Some(DatelineForm::Compact);
-            }
-        }
-        return Some(DatelineForm::Apart);
+    let reads_as_byline = |line: &str| avoid_byline && parse::is_byline_line(line);
+    let reads_back = |line: &str| !into_trailer(line) && !reads_as_byline(line);
+    let normal = line_of(DatelineForm::Joined);
+    if reads_back(&normal) {
+        return Some(DatelineForm::Joined);
     }
-    if avoid_byline && parse::is_byline_line(&normal) {
-        // `BY -- ...` reads as a byline line, `BY—...` does not. A place that
-        // starts with `By ` and a word (`By Mira (AP)`) reads as one either
-        // way, and alone on its line too: nothing better can be written.
-        let compact = joined(true);
-        if !parse::is_byline_line(&compact) && !into_trailer(&compact) {
+    let trailer = into_trailer(&normal);
+    if trailer {
+        let mut alone = String::new();
+        let _ = write_dateline(&mut alone, d);
+        if !reads_as_byline(alone.trim_end()) {
+            return Some(DatelineForm::Apart);
+        }
+    }
+    if avoid_byline {
+        // `BY -- ...` reads as a byline line, `BY—...` does not. A place
+        // that starts with `By ` and a word (`By Mira (AP)`) reads as one
+        // either way, and alone on its line too, while the line is short:
+        // spaces after the separator, which the paragraph does not keep,
+        // make it long enough.
+        if reads_back(&line_of(DatelineForm::Compact)) {
             return Some(DatelineForm::Compact);
         }
+        let short_by = (parse::MAX_BARE_BYLINE + 1).saturating_sub(normal.chars().count());
+        let padded = DatelineForm::Padded(short_by);
+        if short_by > 0 && reads_back(&line_of(padded)) {
+            return Some(padded);
+        }
     }
-    Some(DatelineForm::Joined)
+    // Nothing reads back as written: the forms as before these cases.
+    Some(if trailer {
+        DatelineForm::Apart
+    } else {
+        DatelineForm::Joined
+    })
 }
 
 /// The first line of paragraph `i` as [`Rendered`] writes it when a byline
@@ -181,6 +199,9 @@ fn first_line_of(a: &Article<'_>, i: usize, extra_boilerplate: &[String]) -> Opt
         Some(form) => {
             let d = a.dateline.as_ref()?;
             let _ = write_dateline_as(&mut line, d, form == DatelineForm::Compact);
+            if let DatelineForm::Padded(n) = form {
+                line.extend(std::iter::repeat_n(' ', n));
+            }
         }
         None => {}
     }
@@ -347,6 +368,9 @@ impl Display for Rendered<'_, '_> {
                 }
                 (Some(form), Some(d)) => {
                     write_dateline_as(f, d, form == DatelineForm::Compact)?;
+                    if let DatelineForm::Padded(n) = form {
+                        write!(f, "{:n$}", "")?;
+                    }
                     writeln!(f, "{p}")?;
                 }
                 _ => writeln!(f, "{p}")?,
@@ -405,7 +429,9 @@ impl Display for Rendered<'_, '_> {
 ///   then it is joined with `—`, if that line reads as neither;
 /// - in an article with no byline block, a first paragraph whose joined line
 ///   would read as a byline line (`BY -- ...`) takes the separator `—`
-///   (`BY—...`);
+///   (`BY—...`), and where that line too would read as one (a short line
+///   whose place starts with `By `), spaces after ` -- ` make it longer than
+///   a bare byline line may be;
 /// - credits follow the paragraphs when the last paragraph would read as
 ///   boilerplate;
 /// - with [`Article::display_with`], a credit whose line `[c]` is a phrase

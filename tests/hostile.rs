@@ -474,6 +474,35 @@ fn regression_dateline_apart_that_reads_as_a_byline() {
 }
 
 /// Found by the `parse_str` target (a 600 s run): with no byline block, a
+/// first paragraph opened by a dateline whose place starts with `By`, on a
+/// line just over the 80 characters of a bare byline line only because of
+/// extra whitespace (a tab inside `(Kyodo )`). The canonical layout wrote
+/// the line shorter, and it read as a byline line, joined with ` -- ` or
+/// `—`, or alone. The renderer now writes spaces after the separator until
+/// the line is long enough.
+#[test]
+fn regression_dateline_line_shortened_into_a_byline() {
+    let line = format!("By Mira (AP) --{}Text", " ".repeat(62));
+    assert_eq!(line.chars().count(), 81);
+    let input = format!("H\n\n{line}\n");
+    let a = wirecopy::parse(&input).unwrap();
+    assert_eq!(a.byline, None);
+    assert_eq!(a.dateline.as_ref().unwrap().place, Some("By Mira"));
+    assert_eq!(a.paragraphs, ["Text"]);
+    let rendered = a.to_string();
+    let written = rendered.lines().nth(2).unwrap();
+    assert_eq!(written.chars().count(), 81, "{rendered:?}");
+    assert!(written.starts_with("By Mira (AP) -- ") && written.ends_with(" Text"));
+    a.check_round_trip(&ParseOptions::new()).unwrap();
+    check::check_str(&input);
+    // The fuzzer's input, as the target reads it.
+    let found = b"[HARade\n\nBy AiCopyriOrvanOKINOERABU (Kyodo\t) -- The onlyodo News. \
+        Reproduction prohibited>\n(Ky\x82odo News)\nJU PRESS \xed*\x95\xeb\x8c\x80 \xeb\xb3\xb4\
+        \xea1\xb8\xb0\n\xeb\x8b\xab\xea\xb8\xb0";
+    check::check_str(&String::from_utf8_lossy(found));
+}
+
+/// Found by the `parse_str` target (a 600 s run): with no byline block, a
 /// first paragraph opened by the dateline `BY:` was written `BY -- ...`,
 /// which reads as a byline line. The renderer now joins such a dateline
 /// with `—` (`BY—...`).

@@ -18,7 +18,7 @@ use super::token::{R, is_alnum, skip_sp0, sp, starts_alnum, starts_with_ci, tag_
 use crate::error::TimestampField;
 
 /// A `By` line without a date label is a byline only up to this many characters.
-const MAX_BARE_BYLINE: usize = 80;
+pub(crate) const MAX_BARE_BYLINE: usize = 80;
 
 /// `By`, `Written by` or `Story by`, any case, then whitespace.
 fn byline_word(i: &str) -> R<'_, &str> {

@@ -23,6 +23,7 @@ use crate::error::{Quoted, TimestampField};
 use crate::{Article, Error, Mode, ParseOptions, Position, Span, Warning};
 use lines::{Line, Lines};
 
+pub(crate) use byline::MAX_BARE_BYLINE;
 pub(crate) use lines::trim;
 pub(crate) use timestamp::parse_timestamp;
 
