@@ -112,6 +112,15 @@ enum DatelineForm {
     Padded(usize),
 }
 
+/// The dateline prefix of its paragraph in a form that joins them.
+fn write_dateline_in(f: &mut impl Write, d: &Dateline<'_>, form: DatelineForm) -> fmt::Result {
+    write_dateline_as(f, d, form == DatelineForm::Compact)?;
+    if let DatelineForm::Padded(n) = form {
+        write!(f, "{:n$}", "")?;
+    }
+    Ok(())
+}
+
 /// The form of paragraph `i`'s dateline, if it has one: `Joined` unless its
 /// line would be read otherwise, and then the first of `Apart`, `Compact`
 /// and `Padded` whose lines read back as written.
@@ -133,10 +142,7 @@ fn dateline_form(
     let p = a.paragraphs.get(i)?;
     let line_of = |form: DatelineForm| {
         let mut line = String::new();
-        let _ = write_dateline_as(&mut line, d, form == DatelineForm::Compact);
-        if let DatelineForm::Padded(n) = form {
-            line.extend(std::iter::repeat_n(' ', n));
-        }
+        let _ = write_dateline_in(&mut line, d, form);
         line.push_str(p);
         line
     };
@@ -198,10 +204,7 @@ fn first_line_of(a: &Article<'_>, i: usize, extra_boilerplate: &[String]) -> Opt
         }
         Some(form) => {
             let d = a.dateline.as_ref()?;
-            let _ = write_dateline_as(&mut line, d, form == DatelineForm::Compact);
-            if let DatelineForm::Padded(n) = form {
-                line.extend(std::iter::repeat_n(' ', n));
-            }
+            let _ = write_dateline_in(&mut line, d, form);
         }
         None => {}
     }
@@ -367,10 +370,7 @@ impl Display for Rendered<'_, '_> {
                     writeln!(f, "{p}")?;
                 }
                 (Some(form), Some(d)) => {
-                    write_dateline_as(f, d, form == DatelineForm::Compact)?;
-                    if let DatelineForm::Padded(n) = form {
-                        write!(f, "{:n$}", "")?;
-                    }
+                    write_dateline_in(f, d, form)?;
                     writeln!(f, "{p}")?;
                 }
                 _ => writeln!(f, "{p}")?,
