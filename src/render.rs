@@ -157,10 +157,10 @@ fn dateline_form(
     let reads_as_byline = |line: &str| avoid_byline && parse::is_byline_line(line);
     let reads_back = |line: &str| !into_trailer(line) && !reads_as_byline(line);
     let normal = line_of(DatelineForm::Joined);
-    if reads_back(&normal) {
+    let trailer = into_trailer(&normal);
+    if !trailer && !reads_as_byline(&normal) {
         return Some(DatelineForm::Joined);
     }
-    let trailer = into_trailer(&normal);
     if trailer {
         let mut alone = String::new();
         let _ = write_dateline(&mut alone, d);
