@@ -192,6 +192,31 @@ fn parse_offset(s: &str) -> Result<FixedOffset, String> {
     FixedOffset::east_opt(if b[0] == b'-' { -seconds } else { seconds }).ok_or_else(bad)
 }
 
+/// Gives the calling thread a file descriptor table of its own (Linux only),
+/// when a worker thread starts.
+///
+/// Threads that share one table pay for it on every file: `open` and
+/// `close` take the table's lock, and `read` takes a reference to the file
+/// that a thread alone in its table skips. Two threads opening and closing
+/// 20,000 files contend on that lock; with a table each, the tasks of
+/// `--jobs 2` spent 3 to 5% less time (NOTES.md). Nothing changes for the
+/// program: a task opens, reads and closes its files on one thread, no
+/// descriptor goes from thread to thread, and standard input, output and
+/// error are the same descriptors in every copy. If the kernel refuses (a
+/// sandbox may), the thread keeps the shared table.
+fn own_file_table() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `unshare(CLONE_FILES)` replaces this thread's descriptor table
+    // with a copy of it, so every descriptor this thread owns stays valid.
+    // It runs when a worker thread starts, before the thread runs any task,
+    // and tasks never pass descriptors between threads (see above), so no
+    // thread is left holding a descriptor that exists only in another's
+    // table. It takes no pointer; its result is ignored on purpose.
+    unsafe {
+        libc::unshare(libc::CLONE_FILES);
+    }
+}
+
 /// A problem that ends the run with exit status 2.
 struct Fatal(String);
 
@@ -259,6 +284,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         .num_threads(jobs)
         .use_current_thread()
         .thread_name(|i| format!("wire2json-{i}"))
+        .start_handler(|_| own_file_table())
         .build()
         .map_err(|e| Fatal(format!("cannot start the worker threads: {e}")))?;
     let threads = pool.current_num_threads();
