@@ -1077,6 +1077,85 @@ fn most_threads(child: &std::process::Child, time: std::time::Duration) -> usize
     most
 }
 
+/// The CPUs of the `Cpus_allowed_list:` line of a `/proc` status file.
+#[cfg(target_os = "linux")]
+fn allowed_cpus(status: &str) -> Vec<usize> {
+    let list = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Cpus_allowed_list:"))
+        .unwrap_or_else(|| panic!("no Cpus_allowed_list in {status}"));
+    let mut cpus = Vec::new();
+    for part in list.trim().split(',') {
+        let (first, last) = part.split_once('-').unwrap_or((part, part));
+        let (first, last): (usize, usize) = (first.parse().unwrap(), last.parse().unwrap());
+        cpus.extend(first..=last);
+    }
+    cpus
+}
+
+/// The CPUs each thread of process `pid` may run on.
+#[cfg(target_os = "linux")]
+fn thread_cpus(pid: u32) -> Vec<Vec<usize>> {
+    let Ok(tasks) = fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    tasks
+        .filter_map(|task| fs::read_to_string(task.ok()?.path().join("status")).ok())
+        .map(|status| allowed_cpus(&status))
+        .collect()
+}
+
+/// With one thread per CPU the process may use, each thread keeps to a CPU
+/// of its own; with more threads or fewer, the scheduler places them. (On a
+/// machine or in a cpuset with one CPU there is nothing to place.)
+#[cfg(target_os = "linux")]
+#[test]
+fn threads_get_a_cpu_each_only_when_there_is_one_per_cpu() {
+    let ours = allowed_cpus(&fs::read_to_string("/proc/self/status").unwrap());
+    let n = ours.len();
+    if n < 2 {
+        return;
+    }
+    let dir = TempDir::new("placement");
+    dir.write_articles("corpus", 10);
+    for (jobs, pinned) in [(n, true), (n + 1, false), (1, false)] {
+        // The corpus, then stdin, held open while the threads are looked at.
+        let mut child = Command::new(wire2json())
+            .args(["--jobs", &jobs.to_string(), "corpus", "-"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start wire2json");
+        let placed = |cpus: &[Vec<usize>]| {
+            cpus.len() == jobs && (!pinned || cpus.iter().all(|c| c.len() == 1))
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let mut cpus = thread_cpus(child.id());
+        while !placed(&cpus) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            cpus = thread_cpus(child.id());
+        }
+        let text = article("Last one", "From stdin.");
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(text.as_bytes()).unwrap();
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), 11);
+
+        assert_eq!(cpus.len(), jobs, "--jobs {jobs}: {cpus:?}");
+        if pinned {
+            let mut each: Vec<usize> = cpus.iter().flatten().copied().collect();
+            each.sort_unstable();
+            assert_eq!(each, ours, "--jobs {jobs}: one CPU each, all of them");
+        } else {
+            assert!(cpus.iter().all(|c| *c == ours), "--jobs {jobs}: {cpus:?}");
+        }
+    }
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn jobs_is_the_number_of_threads_of_the_whole_program() {

@@ -8,7 +8,10 @@
 //!
 //! `--jobs N` is the number of threads of the whole program: the main
 //! thread and N - 1 rayon workers in one pool (with `--jobs 1`, everything
-//! runs on the main thread, one step after the other).
+//! runs on the main thread, one step after the other). On Linux each worker
+//! has a file descriptor table of its own, and when there is one thread for
+//! every CPU the process may use, each thread keeps to one of them
+//! (`threads.rs`).
 //!
 //! The main thread walks the directories into bounded batches (a few MiB or
 //! a few thousand inputs) of paths and sizes; what can only be read in order
@@ -33,6 +36,7 @@
 
 mod input;
 mod output;
+mod threads;
 mod work;
 
 use std::collections::VecDeque;
@@ -130,8 +134,8 @@ struct Cli {
     #[arg(long, value_name = "NAME")]
     agency: Vec<String>,
 
-    /// Threads in all, 1 to 1024, for reading, parsing and encoding [default: all
-    /// cores].
+    /// Threads in all, 1 to 1024, for reading, parsing and encoding. With as many threads
+    /// as CPUs this process may use, each keeps to one CPU (Linux) [default: that many].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_JOBS))]
     jobs: Option<u32>,
 
@@ -190,31 +194,6 @@ fn parse_offset(s: &str) -> Result<FixedOffset, String> {
     }
     let seconds = (hours * 60 + minutes) * 60;
     FixedOffset::east_opt(if b[0] == b'-' { -seconds } else { seconds }).ok_or_else(bad)
-}
-
-/// Gives the calling thread a file descriptor table of its own (Linux only),
-/// when a worker thread starts.
-///
-/// Threads that share one table pay for it on every file: `open` and
-/// `close` take the table's lock, and `read` takes a reference to the file
-/// that a thread alone in its table skips. Two threads opening and closing
-/// 20,000 files contend on that lock; with a table each, the tasks of
-/// `--jobs 2` spent 3 to 5% less time (NOTES.md). Nothing changes for the
-/// program: a task opens, reads and closes its files on one thread, no
-/// descriptor goes from thread to thread, and standard input, output and
-/// error are the same descriptors in every copy. If the kernel refuses (a
-/// sandbox may), the thread keeps the shared table.
-fn own_file_table() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: `unshare(CLONE_FILES)` replaces this thread's descriptor table
-    // with a copy of it, so every descriptor this thread owns stays valid.
-    // It runs when a worker thread starts, before the thread runs any task,
-    // and tasks never pass descriptors between threads (see above), so no
-    // thread is left holding a descriptor that exists only in another's
-    // table. It takes no pointer; its result is ignored on purpose.
-    unsafe {
-        libc::unshare(libc::CLONE_FILES);
-    }
 }
 
 /// A problem that ends the run with exit status 2.
@@ -279,12 +258,18 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     }
     // The main thread is worker 0 of the pool: `--jobs N` means N threads in
     // all, and with `--jobs 1` no other thread is started.
-    let jobs = cli.jobs.map_or(0, |n| n as usize); // 0: rayon's default, all cores
+    let threads = match cli.jobs {
+        Some(n) => n as usize,
+        None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+    };
+    let placement = Arc::new(threads::Placement::plan(threads));
+    placement.place_main_thread();
+    let placed = Arc::clone(&placement);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
+        .num_threads(threads)
         .use_current_thread()
         .thread_name(|i| format!("wire2json-{i}"))
-        .start_handler(|_| own_file_table())
+        .start_handler(move |i| placed.start_worker(i))
         .build()
         .map_err(|e| Fatal(format!("cannot start the worker threads: {e}")))?;
     let threads = pool.current_num_threads();
