@@ -946,11 +946,27 @@ fn messages_records_and_counts_do_not_depend_on_jobs_or_batches() {
             .stdout
             .contains(r#""source":"corpus/03/27b.txt","error":{"kind":"TooLarge""#)
     );
+    // `--early-all` lets the task that processes files while the first
+    // batch is listed take every file offered (all of them here: the
+    // walk lists every directory for the first batch), up to a batch's
+    // bytes (300: a file or two).
+    let early_all = ["--early-all", "--read-stats"];
     for args in [
         &["--jobs", "2", "corpus"][..],
         &["--jobs", "3", "--batch-items", "1", "corpus"],
         &["--jobs", "2", "--batch-items", "5", "corpus"],
         &["--jobs", "4", "--batch-bytes", "300", "corpus"],
+        &[&early_all[..], &["--jobs", "2", "corpus"]].concat(),
+        &[
+            &early_all[..],
+            &["--jobs", "3", "--batch-bytes", "300", "corpus"],
+        ]
+        .concat(),
+        &[
+            &early_all[..],
+            &["--jobs", "2", "--batch-items", "5", "corpus"],
+        ]
+        .concat(),
     ] {
         let again = run(dir.path(), args, None);
         assert_eq!(again.code, 2, "{args:?}");
@@ -961,7 +977,78 @@ fn messages_records_and_counts_do_not_depend_on_jobs_or_batches() {
             "{args:?}"
         );
         assert_eq!(again.summary(), first.summary(), "{args:?}");
+        if args.contains(&"--early-all") {
+            let early = processed_while_listing(&again);
+            if args.contains(&"300") {
+                assert!(early < 10, "{args:?}: {early}");
+            } else if args.contains(&"5") {
+                assert_eq!(early, 5, "at most a batch's items: {args:?}");
+            } else {
+                // Every regular file: 53 and the huge one (too large, not
+                // read); symbolic links are not offered.
+                assert_eq!(early, 54, "{args:?}");
+            }
+        }
     }
+    let pretty = run(
+        dir.path(),
+        &["--jobs", "1", "--format", "json", "corpus"],
+        None,
+    );
+    let args = [
+        &early_all[..],
+        &["--jobs", "2", "--format", "json", "corpus"],
+    ]
+    .concat();
+    let again = run(dir.path(), &args, None);
+    assert!(
+        again.stdout == pretty.stdout,
+        "output differs with {args:?}"
+    );
+    assert_eq!(processed_while_listing(&again), 54);
+}
+
+/// A file that the task processing files while the first batch is listed
+/// cannot read gives its message where the file comes in the output, as
+/// when it is read in order (root reads it anyway: then there is nothing
+/// to check).
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read_while_listing_keeps_its_message_in_place() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("early-unreadable");
+    dir.write("corpus/a.txt", article("First", "One."));
+    let locked = dir.write("corpus/b.txt", article("Second", "Two."));
+    dir.write("corpus/c.txt", article("Third", "Three."));
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let readable_anyway = fs::read(&locked).is_ok();
+    let first = run(dir.path(), &["--jobs", "1", "corpus"], None);
+    let args = ["--jobs", "2", "--early-all", "--read-stats", "corpus"];
+    let early = run(dir.path(), &args, None);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();
+    if readable_anyway {
+        return;
+    }
+    assert_eq!((first.code, early.code), (2, 2), "{}", early.stderr);
+    assert_eq!(early.sources(), ["corpus/a.txt", "corpus/c.txt"]);
+    assert!(early.stdout == first.stdout);
+    let message = first.stderr_lines()[0];
+    assert!(
+        message.starts_with("wire2json: corpus/b.txt: "),
+        "{message}"
+    );
+    assert_eq!(early.stderr_lines()[0], message);
+    assert_eq!(processed_while_listing(&early), 3);
+}
+
+/// N of `wire2json: files processed while listing: N` (`--read-stats`).
+fn processed_while_listing(r: &Run) -> u64 {
+    let prefix = "wire2json: files processed while listing: ";
+    r.stderr_lines()
+        .iter()
+        .find_map(|line| line.strip_prefix(prefix))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{}", r.stderr))
 }
 
 /// Files far larger than the walk guessed (the mean of the files read so

@@ -13,6 +13,7 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use wirecopy::Position;
@@ -95,7 +96,8 @@ fn is_socket(_: &fs::Metadata) -> bool {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Dir,
-    File,
+    /// A regular file, with its number if it was offered to the early task.
+    File(Option<u32>),
     Symlink,
     Other,
 }
@@ -117,7 +119,9 @@ impl Walk {
         }
     }
 
-    fn list(dir: &Path) -> io::Result<Vec<(PathBuf, Kind)>> {
+    /// Lists a directory, sorted, offering its regular files to `early`
+    /// as they are found.
+    fn list(dir: &Path, mut early: Option<&mut Early>) -> io::Result<Vec<(PathBuf, Kind)>> {
         let mut entries = Vec::new();
         for entry in fs::read_dir(dir)? {
             let entry = entry?;
@@ -130,13 +134,16 @@ impl Walk {
             let kind = if t.is_dir() {
                 Kind::Dir
             } else if t.is_file() {
-                Kind::File
+                Kind::File(early.as_mut().and_then(|early| early.offer(&path)))
             } else if t.is_symlink() {
                 Kind::Symlink
             } else {
                 Kind::Other
             };
             entries.push((path, kind));
+        }
+        if let Some(early) = early {
+            early.hand_over();
         }
         // Same parent: comparing the paths' bytes compares the names, as
         // comparing their components would, only faster.
@@ -148,13 +155,10 @@ impl Walk {
     }
 }
 
-impl Iterator for Walk {
-    /// A file to read, with its size if the walk had to find it out (a
-    /// symbolic link, followed), or a message naming a path that could not
-    /// be listed or followed.
-    type Item = Result<(PathBuf, Option<u64>), String>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl Walk {
+    /// The next file, offering the files of the directories it lists to
+    /// `early` (see [`Iterator::next`]).
+    fn next_offering(&mut self, mut early: Option<&mut Early>) -> Option<WalkItem> {
         loop {
             let top = self.stack.last_mut()?;
             let Some((path, kind)) = top.next() else {
@@ -162,7 +166,7 @@ impl Iterator for Walk {
                 continue;
             };
             match kind {
-                Kind::Dir => match Walk::list(&path) {
+                Kind::Dir => match Walk::list(&path, early.as_deref_mut()) {
                     Ok(entries) => self.stack.push(entries.into_iter()),
                     Err(e) => {
                         return Some(Err(format!(
@@ -171,9 +175,9 @@ impl Iterator for Walk {
                         )));
                     }
                 },
-                Kind::File => return Some(Ok((path, None))),
+                Kind::File(number) => return Some(Ok((path, None, number))),
                 Kind::Symlink => match fs::metadata(&path) {
-                    Ok(meta) if meta.is_file() => return Some(Ok((path, Some(meta.len())))),
+                    Ok(meta) if meta.is_file() => return Some(Ok((path, Some(meta.len()), None))),
                     Ok(_) => {}
                     Err(e) => {
                         let path = path.display();
@@ -182,6 +186,74 @@ impl Iterator for Walk {
                 },
                 Kind::Other => {}
             }
+        }
+    }
+}
+
+/// A file found in a walk (its path, its size if the walk had to find it
+/// out, a symbolic link followed, and its number if it was offered to the
+/// early task), or a message naming a path that could not be listed or
+/// followed.
+type WalkItem = Result<(PathBuf, Option<u64>, Option<u32>), String>;
+
+impl Iterator for Walk {
+    type Item = WalkItem;
+
+    fn next(&mut self) -> Option<WalkItem> {
+        self.next_offering(None)
+    }
+}
+
+/// Files handed over to the early task at a time: few enough that it can
+/// start soon after a listing does, enough that handing over costs little.
+const EARLY_HANDOVER: usize = 32;
+
+/// Offers files to the early task (`work::early`) while the main thread
+/// lists the directories for the first batch: each file offered gets a
+/// number, in order, and goes to the task in a list of a few. The task
+/// processes them in that order until it is told to stop, and its records
+/// are used for the files it got to.
+pub struct Early {
+    to_task: Sender<Vec<(u32, PathBuf)>>,
+    offered: Vec<(u32, PathBuf)>,
+    next: u32,
+    /// The most files offered.
+    most: u32,
+}
+
+impl Early {
+    pub fn new(to_task: Sender<Vec<(u32, PathBuf)>>, most: u32) -> Early {
+        Early {
+            to_task,
+            offered: Vec::with_capacity(EARLY_HANDOVER),
+            next: 0,
+            most,
+        }
+    }
+
+    /// Offers a file: its number, unless enough were offered.
+    fn offer(&mut self, path: &Path) -> Option<u32> {
+        if self.next >= self.most {
+            return None;
+        }
+        let number = self.next;
+        self.next += 1;
+        self.offered.push((number, path.to_path_buf()));
+        if self.offered.len() >= EARLY_HANDOVER {
+            self.hand_over();
+        }
+        Some(number)
+    }
+
+    /// Hands the files offered over to the task. Once it has stopped (its
+    /// end of the channel is gone), no more are offered.
+    fn hand_over(&mut self) {
+        if self.offered.is_empty() {
+            return;
+        }
+        let files = std::mem::replace(&mut self.offered, Vec::with_capacity(EARLY_HANDOVER));
+        if self.to_task.send(files).is_err() {
+            self.most = 0;
         }
     }
 }
@@ -201,7 +273,7 @@ pub fn count(tasks: &[Task]) -> (u64, u64) {
                 bytes += size.unwrap_or_else(|| fs::metadata(path).map_or(0, |m| m.len()));
             }
             Task::Dir(dir) => {
-                for (path, size) in Walk::new(dir).flatten() {
+                for (path, size, _) in Walk::new(dir).flatten() {
                     files += 1;
                     bytes += size.unwrap_or_else(|| fs::metadata(path).map_or(0, |m| m.len()));
                 }
@@ -241,8 +313,13 @@ pub enum Item {
     File { path: PathBuf, size: Option<u64> },
     /// A regular file found in a walk: its path and a guess of its size
     /// (the mean of the files of the batch last written). The worker that
-    /// reads it learns the size from the open file.
-    Found { path: PathBuf, guess: u64 },
+    /// reads it learns the size from the open file. `early` is its number
+    /// if it was offered to the early task, which may have processed it.
+    Found {
+        path: PathBuf,
+        guess: u64,
+        early: Option<u32>,
+    },
     /// A whole article in [`Batch::data`] (stdin, the sample).
     Text {
         name: Range<usize>,
@@ -390,6 +467,9 @@ pub struct Reader {
     /// The size guessed for each file found in a walk (see
     /// [`Reader::observe`]).
     guess: u64,
+    /// Where the files of the directories listed are offered, until the
+    /// first batch is filled (see [`Reader::offer_early`]).
+    early: Option<Early>,
     jsonl_field: bool,
     limits: Limits,
 }
@@ -406,6 +486,7 @@ impl Reader {
             walk: None,
             lines: None,
             guess: FIRST_GUESS,
+            early: None,
             jsonl_field,
             limits,
         }
@@ -418,6 +499,20 @@ impl Reader {
     pub fn observe(&mut self, files: u64, bytes: u64) {
         if let Some(mean) = bytes.checked_div(files) {
             self.guess = mean.max(1);
+        }
+    }
+
+    /// Offers the regular files of the directories that the walks list to
+    /// `early` from now on, until [`Reader::end_early`].
+    pub fn offer_early(&mut self, early: Early) {
+        self.early = Some(early);
+    }
+
+    /// Hands over the files offered but not yet handed over, and offers no
+    /// more: the early task sees the end of its list.
+    pub fn end_early(&mut self) {
+        if let Some(mut early) = self.early.take() {
+            early.hand_over();
         }
     }
 
@@ -436,12 +531,13 @@ impl Reader {
                     self.lines = None;
                 }
             } else if let Some(walk) = &mut self.walk {
-                match walk.next() {
-                    Some(Ok((path, None))) if !self.jsonl_field => {
+                match walk.next_offering(self.early.as_mut()) {
+                    Some(Ok((path, None, early))) if !self.jsonl_field => {
                         let guess = self.guess;
-                        batch.push(Item::Found { path, guess }, &self.limits);
+                        let item = Item::Found { path, guess, early };
+                        batch.push(item, &self.limits);
                     }
-                    Some(Ok((path, size))) => self.file(path, size, batch),
+                    Some(Ok((path, size, _))) => self.file(path, size, batch),
                     Some(Err(message)) => batch.push(Item::Unreadable(message), &self.limits),
                     None => self.walk = None,
                 }

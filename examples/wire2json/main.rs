@@ -26,6 +26,12 @@
 //! bounded by the batches in flight, not by the corpus, and the output does
 //! not depend on `--jobs`.
 //!
+//! Before the first batch, the workers would wait while the main thread
+//! lists a directory (the whole directory, to sort it: 9 ms for 20,000
+//! files). Meanwhile one worker processes the files as the listing finds
+//! them, each into a record of its own, up to a batch's bytes; the chunks
+//! copy those records when they come to those files (`work::early`).
+//!
 //! The summary line times the parse calls alone: each task sums the time
 //! spent in them, and S is the sum over all tasks (the CPU time of parsing,
 //! not a wall time), so T is the parse throughput of one core whatever
@@ -44,8 +50,8 @@ use std::io::{self, IsTerminal, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock, mpsc};
 use std::time::Duration;
 
 use chrono::FixedOffset;
@@ -54,9 +60,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::Yield;
 use wirecopy::ParseOptions;
 
-use input::{Batch, Limits, Task};
+use input::{Batch, Early, Limits, Task};
 use output::Encoding;
-use work::{Cell, Chunk, Counts, Job};
+use work::{Cell, Chunk, Counts, EarlyCell, Job};
 
 /// The sample article parsed when no PATH is given.
 const SAMPLE: &[u8] = include_bytes!("../data/velmora_cable_car.txt");
@@ -148,9 +154,16 @@ struct Cli {
     batch_bytes: NonZeroUsize,
 
     /// Also report the most file bytes one chunk (or one piece of a chunk's
-    /// rest) read, which bounds the memory a batch holds (tests and tuning).
+    /// rest) read, which bounds the memory a batch holds, and how many files
+    /// the early task processed (tests and tuning).
     #[arg(long, hide = true)]
     read_stats: bool,
+
+    /// Let the early task process every file offered to it, up to its
+    /// limit, instead of stopping it once the first batch is filled
+    /// (tests).
+    #[arg(long, hide = true)]
+    early_all: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -291,6 +304,16 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         keep_output: (limits.batch_bytes / max_chunks)
             .saturating_mul(3)
             .max(1 << 16),
+        early: OnceLock::new(),
+    };
+    // While the main thread lists the directories for the first batch, one
+    // worker processes the files as they are found (`work::early`).
+    let walks = tasks.iter().any(|task| matches!(task, Task::Dir(_)));
+    let early_channel = if threads > 1 && walks && cli.jsonl_field.is_none() {
+        let (offer, offered) = mpsc::channel();
+        Some((offer, offered))
+    } else {
+        None
     };
     let mut reader = input::Reader::new(tasks, cli.jsonl_field.is_some(), limits);
     let stdout = io::stdout();
@@ -315,7 +338,19 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     // waiting for one. The workers go on with the next batch meanwhile.
     let in_flight = if threads == 1 { 1 } else { 2 };
     let main_thread = std::thread::current();
+    let early_cell = EarlyCell::default();
+    let early_stop = AtomicBool::new(false);
     let pipeline = pool.in_place_scope(|scope| -> Result<(), Fatal> {
+        let mut early_open = false;
+        if let Some((offer, offered)) = early_channel {
+            // The early task reads at most a batch's bytes, so its records
+            // hold about as much as one more batch in flight.
+            reader.offer_early(Early::new(offer, limits.batch_items as u32));
+            let limit = limits.batch_bytes as u64;
+            let (stop, cell, job, waiter) = (&early_stop, &early_cell, &job, main_thread.clone());
+            scope.spawn(move |_| work::early(offered, stop, limit, job, cell, &waiter));
+            early_open = true;
+        }
         let mut queue: VecDeque<Slot> = VecDeque::with_capacity(in_flight);
         let mut free: Vec<Slot> = Vec::new();
         let mut ranges = Vec::new();
@@ -329,6 +364,18 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
                     reader.fill(batch);
                 } else {
                     batch.clear(); // the output is gone: read no further
+                }
+                if early_open {
+                    // The first batch is filled: stop the early task, and
+                    // let the chunks use what it did.
+                    early_open = false;
+                    reader.end_early();
+                    early_stop.store(!cli.early_all, Ordering::Relaxed);
+                    wait_for(&pool, &early_cell.done);
+                    let records = early_cell.records.lock().ok().and_then(|mut r| r.take());
+                    if let Some(records) = records {
+                        let _ = job.early.set(records);
+                    }
                 }
                 if batch.items.is_empty() {
                     exhausted = true;
@@ -354,11 +401,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             };
             let seen = (writer.counts.files, writer.counts.read_bytes);
             for cell in &slot.cells[..slot.used] {
-                while !cell.done.load(Ordering::Acquire) {
-                    if pool.yield_now() != Some(Yield::Executed) {
-                        std::thread::park_timeout(Duration::from_millis(10));
-                    }
-                }
+                wait_for(&pool, &cell.done);
                 let Ok(chunk) = cell.chunk.lock() else {
                     return Ok(()); // the task panicked: the scope passes the panic on
                 };
@@ -416,6 +459,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         say(format_args!(
             "wire2json: the most one chunk read: {most_read} bytes"
         ));
+        say(format_args!(
+            "wire2json: files processed while listing: {}",
+            counts.early_files
+        ));
     }
     let seconds = counts.parse_time.as_secs_f64();
     let mb_per_s = if seconds > 0.0 {
@@ -436,6 +483,15 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Waits until `done` is set, running pending tasks of the pool meanwhile.
+fn wait_for(pool: &rayon::ThreadPool, done: &AtomicBool) {
+    while !done.load(Ordering::Acquire) {
+        if pool.yield_now() != Some(Yield::Executed) {
+            std::thread::park_timeout(Duration::from_millis(10));
+        }
+    }
 }
 
 /// Writes processed batches in order, and keeps the counts.
@@ -472,7 +528,9 @@ impl Writer<'_> {
             return Err(Fatal(format!("cannot encode a record as JSON: {e}")));
         }
         self.counts += chunk.counts;
-        self.most_read = self.most_read.max(chunk.counts.read_bytes);
+        // What the chunk read itself, not what it copied from the early task.
+        let read_here = chunk.counts.read_bytes - chunk.counts.early_bytes;
+        self.most_read = self.most_read.max(read_here);
         self.read_bytes += chunk.counts.read_bytes;
         let mut bytes = &chunk.output[..];
         if self.encoding == Some(Encoding::ArrayElement) && self.records_written == 0 {

@@ -3,12 +3,15 @@
 //! into the chunk's output, in order, within a budget of bytes (see
 //! [`Budget`]). The main thread writes the chunks in order as they are done,
 //! and processes what a chunk left to stay within its budget (`main.rs`).
+//! Before the first batch, the early task ([`early`]) processes files while
+//! they are being listed, and the chunks copy its records.
 
 use std::borrow::Cow;
 use std::ops::{AddAssign, Range};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::thread::Thread;
 use std::time::{Duration, Instant};
 
@@ -36,6 +39,19 @@ pub struct Job<'a> {
     pub limits: Limits,
     /// A chunk's output buffer keeps at most this much capacity once written.
     pub keep_output: usize,
+    /// The records of the files that the early task processed, set once
+    /// it has stopped, before any chunk is processed.
+    pub early: OnceLock<EarlyRecords>,
+}
+
+impl Job<'_> {
+    /// The early task's record of the file it was offered as `number`, if
+    /// it got to it: its encoded output and what it counted.
+    fn early_record(&self, number: u32) -> Option<(&[u8], &EarlyRecord)> {
+        let early = self.early.get()?;
+        let record = early.records.get(number as usize)?;
+        Some((&early.output[record.output.clone()], record))
+    }
 }
 
 /// Counts for the summary line, the exit status and the progress bar.
@@ -55,6 +71,11 @@ pub struct Counts {
     /// Files opened and read (or found too large), whose sizes are
     /// `read_bytes`: the reader guesses the next files' sizes from them.
     pub files: u64,
+    /// The part of `read_bytes` that the early task read: the chunk only
+    /// copied their records.
+    pub early_bytes: u64,
+    /// Files whose records the early task made.
+    pub early_files: u64,
 }
 
 impl AddAssign for Counts {
@@ -66,6 +87,8 @@ impl AddAssign for Counts {
         self.unreadable += other.unreadable;
         self.read_bytes += other.read_bytes;
         self.files += other.files;
+        self.early_bytes += other.early_bytes;
+        self.early_files += other.early_files;
     }
 }
 
@@ -245,7 +268,15 @@ pub fn process(
         let done = |result: serde_json::Result<()>| result.map(|()| Read::Done);
         let result = match &batch.items[at] {
             Item::File { path, size } => record.file(path, *size, input, messages, &mut budget),
-            Item::Found { path, .. } => record.file(path, None, input, messages, &mut budget),
+            Item::Found { path, early, .. } => {
+                match early.and_then(|number| job.early_record(number)) {
+                    Some((output, early)) => {
+                        record.copy(output, early, messages);
+                        Ok(Read::Done)
+                    }
+                    None => record.file(path, None, input, messages, &mut budget),
+                }
+            }
             Item::Text { name, text } => {
                 done(record.parse(batch.name(name), &batch.data[text.clone()]))
             }
@@ -346,6 +377,15 @@ impl Record<'_, '_> {
         Ok(Read::Done)
     }
 
+    /// Takes a record that the early task made: its output and counts.
+    fn copy(&mut self, output: &[u8], early: &EarlyRecord, messages: &mut Vec<String>) {
+        self.output.extend_from_slice(output);
+        *self.counts += early.counts;
+        self.counts.early_bytes += early.counts.read_bytes;
+        self.counts.early_files += 1;
+        messages.extend(early.message.iter().cloned());
+    }
+
     /// Parses `text` (timed) and encodes its record.
     fn parse(&mut self, source: &str, text: &[u8]) -> serde_json::Result<()> {
         let mut article = std::mem::take(self.spare).recycle();
@@ -381,4 +421,99 @@ impl Record<'_, '_> {
             None => Ok(()),
         }
     }
+}
+
+/// The records that the early task made, in the order the files were
+/// offered to it: file number `n` has `records[n]`.
+#[derive(Default)]
+pub struct EarlyRecords {
+    /// The records' encoded output, one after the other.
+    output: Vec<u8>,
+    records: Vec<EarlyRecord>,
+}
+
+/// What processing one file gave the early task.
+struct EarlyRecord {
+    /// Its part of [`EarlyRecords::output`].
+    output: Range<usize>,
+    counts: Counts,
+    /// The message of a file that could not be read.
+    message: Option<String>,
+}
+
+/// The early task's end: where it leaves its records, and whether it is
+/// over.
+#[derive(Default)]
+pub struct EarlyCell {
+    pub records: Mutex<Option<EarlyRecords>>,
+    /// Set when the task is over (even if it panicked).
+    pub done: AtomicBool,
+}
+
+/// The early task. While the main thread lists the directories for the
+/// first batch, the workers would have nothing to do: this task processes
+/// the files offered to it as they are found (in the order the directory
+/// gives them, not the sorted order), each into a record of its own, until
+/// `stop` is set, the files offered run out, or it has read `limit` bytes.
+/// The chunks then copy those records instead of reading the files again,
+/// in their own order, so the output is the same as without it.
+///
+/// Leaves its records in `cell`, marks it done and wakes `waiter`.
+pub fn early(
+    offered: Receiver<Vec<(u32, PathBuf)>>,
+    stop: &AtomicBool,
+    limit: u64,
+    job: &Job<'_>,
+    cell: &EarlyCell,
+    waiter: &Thread,
+) {
+    /// Marks the cell done, even on a panic: the main thread waits for it.
+    struct Done<'a>(&'a EarlyCell, &'a Thread);
+    impl Drop for Done<'_> {
+        fn drop(&mut self) {
+            self.0.done.store(true, Ordering::Release);
+            self.1.unpark();
+        }
+    }
+    let _done = Done(cell, waiter);
+    let mut early = EarlyRecords::default();
+    let mut input = Vec::new();
+    let mut spare = Article::default();
+    let mut budget = Budget {
+        limit,
+        used: 0,
+        first_any_size: false,
+    };
+    'offered: while let Ok(files) = offered.recv() {
+        for (number, path) in files {
+            if stop.load(Ordering::Relaxed) || number as usize != early.records.len() {
+                break 'offered;
+            }
+            let start = early.output.len();
+            let mut counts = Counts::default();
+            let mut messages = Vec::new();
+            let mut record = Record {
+                job,
+                output: &mut early.output,
+                counts: &mut counts,
+                spare: &mut spare,
+            };
+            match record.file(&path, None, &mut input, &mut messages, &mut budget) {
+                Ok(Read::Done) => early.records.push(EarlyRecord {
+                    output: start..early.output.len(),
+                    counts,
+                    message: messages.pop(),
+                }),
+                // Over the budget, or a record that cannot be encoded: the
+                // chunk that comes to this file processes it.
+                Ok(Read::Stopped) | Err(_) => {
+                    early.output.truncate(start);
+                    break 'offered;
+                }
+            }
+        }
+    }
+    // Dropping `offered` here tells the walk to offer no more.
+    drop(offered);
+    *cell.records.lock().unwrap_or_else(PoisonError::into_inner) = Some(early);
 }
