@@ -92,7 +92,7 @@ mod sys {
     /// `close` take the table's lock, and `read` takes a reference to the
     /// file, which a thread alone in its table skips. Two threads opening
     /// and closing 20,000 files contend on that lock; with a table each,
-    /// `--jobs 2` used 3 to 7% less CPU time (`benches/NOTES.md`).
+    /// `--jobs 2` used 3 to 8% less CPU time (`benches/NOTES.md`).
     ///
     /// This is sound here because a worker gets it when it starts, before
     /// it runs any task, and a task opens, reads and closes its files on
