@@ -209,6 +209,27 @@ fn parse_offset(s: &str) -> Result<FixedOffset, String> {
     FixedOffset::east_opt(if b[0] == b'-' { -seconds } else { seconds }).ok_or_else(bad)
 }
 
+/// The threads of the default `--jobs`: what rayon picks for a pool of
+/// unspecified size, `RAYON_NUM_THREADS` when set to a number over 0 (or
+/// the older `RAYON_RS_NUM_CPUS`), else the CPUs the process may use. It is
+/// worked out here, not left to rayon, because where the threads go
+/// depends on it (`threads.rs`).
+fn default_threads() -> usize {
+    let from_env = |name| {
+        std::env::var(name)
+            .ok()
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let cpus = || std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    match from_env("RAYON_NUM_THREADS") {
+        Some(0) => cpus(),
+        Some(n) => n,
+        None => from_env("RAYON_RS_NUM_CPUS")
+            .filter(|&n| n > 0)
+            .unwrap_or_else(cpus),
+    }
+}
+
 /// A problem that ends the run with exit status 2.
 struct Fatal(String);
 
@@ -271,10 +292,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     }
     // The main thread is worker 0 of the pool: `--jobs N` means N threads in
     // all, and with `--jobs 1` no other thread is started.
-    let threads = match cli.jobs {
-        Some(n) => n as usize,
-        None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
-    };
+    let threads = cli.jobs.map_or_else(default_threads, |n| n as usize);
     let placement = Arc::new(threads::Placement::plan(threads));
     placement.place_main_thread();
     let placed = Arc::clone(&placement);
