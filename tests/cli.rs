@@ -1164,6 +1164,35 @@ fn most_threads(child: &std::process::Child, time: std::time::Duration) -> usize
     most
 }
 
+/// Starts the example in `dir` with `args` and then `-`: it reads the
+/// inputs of `args`, then waits for its stdin, held open, while the test
+/// looks at it.
+#[cfg(target_os = "linux")]
+fn start_waiting(dir: &Path, args: &[&str]) -> std::process::Child {
+    Command::new(wire2json())
+        .args(args)
+        .arg("-")
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start wire2json")
+}
+
+/// Gives a child of [`start_waiting`] one more article on its stdin, waits
+/// for it to succeed, and returns its stdout.
+#[cfg(target_os = "linux")]
+fn finish_waiting(mut child: std::process::Child) -> String {
+    let text = article("Last one", "From stdin.");
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(text.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// The CPUs of the `Cpus_allowed_list:` line of a `/proc` status file.
 #[cfg(target_os = "linux")]
 fn allowed_cpus(status: &str) -> Vec<usize> {
@@ -1206,15 +1235,7 @@ fn threads_get_a_cpu_each_only_when_there_is_one_per_cpu() {
     let dir = TempDir::new("placement");
     dir.write_articles("corpus", 10);
     for (jobs, pinned) in [(n, true), (n + 1, false), (1, false)] {
-        // The corpus, then stdin, held open while the threads are looked at.
-        let mut child = Command::new(wire2json())
-            .args(["--jobs", &jobs.to_string(), "corpus", "-"])
-            .current_dir(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start wire2json");
+        let child = start_waiting(dir.path(), &["--jobs", &jobs.to_string(), "corpus"]);
         let placed = |cpus: &[Vec<usize>]| {
             cpus.len() == jobs && (!pinned || cpus.iter().all(|c| c.len() == 1))
         };
@@ -1224,13 +1245,8 @@ fn threads_get_a_cpu_each_only_when_there_is_one_per_cpu() {
             std::thread::sleep(std::time::Duration::from_millis(5));
             cpus = thread_cpus(child.id());
         }
-        let text = article("Last one", "From stdin.");
-        let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(text.as_bytes()).unwrap();
-        drop(stdin);
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), 11);
+        let stdout = finish_waiting(child);
+        assert_eq!(stdout.lines().count(), 11);
 
         assert_eq!(cpus.len(), jobs, "--jobs {jobs}: {cpus:?}");
         if pinned {
@@ -1249,26 +1265,12 @@ fn jobs_is_the_number_of_threads_of_the_whole_program() {
     let dir = TempDir::new("threads");
     dir.write_articles("corpus", 40);
     for (jobs, threads) in [("1", 1), ("3", 3)] {
-        // The corpus, then stdin, held open while the threads are counted.
-        let mut child = Command::new(wire2json())
-            .args(["--jobs", jobs, "--batch-items", "3", "corpus", "-"])
-            .current_dir(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start wire2json");
+        let child = start_waiting(
+            dir.path(),
+            &["--jobs", jobs, "--batch-items", "3", "corpus"],
+        );
         let most = most_threads(&child, std::time::Duration::from_millis(400));
-        let text = article("Last one", "From stdin.");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        let stdout = String::from_utf8(out.stdout).unwrap();
+        let stdout = finish_waiting(child);
         assert_eq!(stdout.lines().count(), 41);
         assert!(stdout.ends_with("\"warnings\":[]}\n"));
         assert_eq!(most, threads, "--jobs {jobs}");
