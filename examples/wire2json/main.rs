@@ -361,9 +361,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     let pipeline = pool.in_place_scope(|scope| -> Result<(), Fatal> {
         let mut early_open = false;
         if let Some((offer, offered)) = early_channel {
-            // The early task reads at most a batch's bytes, so its records
-            // hold about as much as one more batch in flight.
-            reader.offer_early(Early::new(offer, limits.batch_items as u32));
+            // The early task is offered at most a batch's files and reads
+            // at most a batch's bytes: its records hold about as much as
+            // one more batch in flight.
+            let most = u32::try_from(limits.batch_items).unwrap_or(u32::MAX);
+            reader.offer_early(Early::new(offer, most));
             let limit = limits.batch_bytes as u64;
             let (stop, cell, job, waiter) = (&early_stop, &early_cell, &job, main_thread.clone());
             scope.spawn(move |_| work::early(offered, stop, limit, job, cell, &waiter));
