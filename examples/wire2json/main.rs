@@ -327,12 +327,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     // While the main thread lists the directories for the first batch, one
     // worker processes the files as they are found (`work::early`).
     let walks = tasks.iter().any(|task| matches!(task, Task::Dir(_)));
-    let early_channel = if threads > 1 && walks && cli.jsonl_field.is_none() {
-        let (offer, offered) = mpsc::channel();
-        Some((offer, offered))
-    } else {
-        None
-    };
+    let early_channel = (threads > 1 && walks && cli.jsonl_field.is_none()).then(mpsc::channel);
     let mut reader = input::Reader::new(tasks, cli.jsonl_field.is_some(), limits);
     let stdout = io::stdout();
     let mut writer = Writer {

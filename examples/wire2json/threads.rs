@@ -19,7 +19,7 @@ impl Placement {
     /// the process may run on (its affinity mask, which `taskset` and
     /// cpusets set), as with the default `--jobs`. On a 2-CPU machine the
     /// scheduler would otherwise, in about half of the runs, put both
-    /// threads on one CPU for the first 10 to 15 ms (the next one stayed
+    /// threads on one CPU for the first 10 to 15 ms (the other one stayed
     /// idle), which slowed `--jobs 2` by up to 10% (`benches/NOTES.md`).
     /// With fewer threads than CPUs, pinning could keep a thread on a
     /// busy CPU while another is idle, so the scheduler places them.
